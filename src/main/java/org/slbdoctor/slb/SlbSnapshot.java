@@ -70,16 +70,17 @@ public record SlbSnapshot(
 
     /**
      * Whether everything needed to know a listener's backends was collected: the default server
-     * group (instance attribute) or its VServer groups, and the rules where it has any.
+     * group (instance attribute) or its VServer group, and for a Layer-7 listener its forwarding
+     * rules and the VServer groups they point to.
      */
     public boolean backendsKnown(Listener listener) {
-        if (listener.usesVServerGroup() && vServerGroups == null) {
+        if (listener.usesVServerGroup() ? vServerGroups == null : instance == null) {
             return false;
         }
-        if (!listener.usesVServerGroup() && instance == null) {
-            return false;
+        if (!listener.layer7()) {
+            return true;
         }
-        return rules != null || vServerGroups != null;
+        return rules != null && (vServerGroups != null || ruleGroupIds(listener).isEmpty());
     }
 
     /**

@@ -1,0 +1,70 @@
+package org.slbdoctor.checklist.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.slbdoctor.checklist.TestListeners.http;
+import static org.slbdoctor.checklist.TestListeners.https;
+import static org.slbdoctor.checklist.TestListeners.tcp;
+import static org.slbdoctor.checklist.TestSnapshots.observed;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slbdoctor.checklist.CheckSettings;
+import org.slbdoctor.checklist.EvidenceSnapshot;
+import org.slbdoctor.checklist.Finding;
+import org.slbdoctor.checklist.Status;
+import org.slbdoctor.checklist.TestSnapshots;
+
+class HeaderSizeCheckTests {
+
+    private final HeaderSizeCheck check = new HeaderSizeCheck();
+
+    @Test
+    void notApplicableWithoutLayer7Listener() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(tcp(80)).with(observed().requestHeaderBytes(90_000L)));
+        assertThat(f.status()).isEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    @Test
+    void stoppedHttpListenerStillMakesItApplicable() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(tcp(80)).listener(https(443).status("stopped"))
+                .with(observed().requestHeaderBytes(40_000L)));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void failsOverTheLimit() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().requestHeaderBytes(32_769L)));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("32769").contains("32768");
+    }
+
+    @Test
+    void limitComesFromTheSettings() {
+        EvidenceSnapshot e = new EvidenceSnapshot(TestSnapshots.healthyWeb().build(),
+                observed().requestHeaderBytes(9_000L).build(), List.of(), new CheckSettings(8192, "eth0"));
+        assertThat(check.evaluate(e).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void warnsAboveEightyPercent() {
+        assertThat(check.evaluate(TestSnapshots.healthyWeb().with(observed().requestHeaderBytes(26_215L))).status())
+                .isEqualTo(Status.WARN);
+        assertThat(check.evaluate(TestSnapshots.healthyWeb().with(observed().requestHeaderBytes(26_214L))).status())
+                .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void unknownWithoutObservation() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().bare());
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).contains("observation:requestHeaderBytes");
+    }
+
+    @Test
+    void unknownWhenListenersFailedEvenWithAHugeHeader() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(http(80))
+                .failed("DescribeLoadBalancerListeners", "ServiceUnavailable").with(observed().requestHeaderBytes(99_999L)));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (ServiceUnavailable)");
+    }
+}

@@ -1,0 +1,137 @@
+package org.slbdoctor.checklist.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.slbdoctor.checklist.TestListeners.http;
+import static org.slbdoctor.checklist.TestListeners.tcp;
+
+import org.junit.jupiter.api.Test;
+import org.slbdoctor.checklist.EvidenceSource;
+import org.slbdoctor.checklist.Finding;
+import org.slbdoctor.checklist.Status;
+import org.slbdoctor.checklist.TestSnapshots;
+import org.slbdoctor.slb.BackendServer;
+
+class HealthCheckCheckTests {
+
+    private final HealthCheckCheck check = new HealthCheckCheck();
+
+    private static TestSnapshots web(String status1, String status2) {
+        return TestSnapshots.instance().listener(http(80))
+                .backend("i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 100)
+                .backend("i-bp1h5u3fv54ytf5hq1ac", "192.168.0.12", 100)
+                .health(80, "http", "i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 80, status1)
+                .health(80, "http", "i-bp1h5u3fv54ytf5hq1ac", "192.168.0.12", 80, status2);
+    }
+
+    @Test
+    void passesWhenAllBackendsAreNormal() {
+        Finding f = check.evaluate(web("normal", "normal").bare());
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.summary()).contains("80/http");
+        assertThat(f.evidence()).allMatch(e -> e.source() == EvidenceSource.API)
+                .extracting(e -> e.text())
+                .contains("listener 80/http: backend i-bp1h5u3fv54ytf5hq1ab (192.168.0.11) port 80 normal, weight 100");
+    }
+
+    @Test
+    void failsNamingTheAbnormalBackend() {
+        Finding f = check.evaluate(web("normal", "abnormal").bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("listener 80/http: backend i-bp1h5u3fv54ytf5hq1ac (192.168.0.12) port 80 is abnormal");
+    }
+
+    @Test
+    void saysEveryRequestFailsWhenAllBackendsAreAbnormal() {
+        Finding f = check.evaluate(web("abnormal", "abnormal").bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("all 2 backends abnormal: every request on this listener fails");
+    }
+
+    @Test
+    void abnormalBackendWithWeightZeroIsEvidenceOnly() {
+        TestSnapshots s = TestSnapshots.instance().listener(http(80))
+                .backend("i-a", "192.168.0.11", 100).backend("i-drained", "192.168.0.12", 0)
+                .health(80, "http", "i-a", "192.168.0.11", 80, "normal")
+                .health(80, "http", "i-drained", "192.168.0.12", 80, "abnormal");
+        Finding f = check.evaluate(s.bare());
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.evidence()).extracting(e -> e.text())
+                .contains("listener 80/http: backend i-drained (192.168.0.12) port 80 abnormal (weight 0: receives no traffic)");
+    }
+
+    @Test
+    void failsWhenARunningListenerHasNoBackend() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(http(80)).bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("80/http has no backend server");
+    }
+
+    @Test
+    void failsWhenAllBackendsHaveWeightZero() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(http(80)).backend("i-a", "192.168.0.11", 0)
+                .health(80, "http", "i-a", "192.168.0.11", 80, "normal").bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("all 1 backend(s) have weight 0");
+    }
+
+    @Test
+    void vServerGroupAndRuleGroupsCountAsBackends() {
+        TestSnapshots s = TestSnapshots.instance().listener(http(80).vServerGroup("rsp-web"))
+                .vServerGroup("rsp-web", new BackendServer("i-a", "192.168.0.11", 8080, 0, "ecs", null))
+                .vServerGroup("rsp-api", new BackendServer("i-b", "192.168.0.12", 9000, 100, "ecs", null))
+                .rule(80, "http", "rsp-api")
+                .health(80, "http", "i-a", "192.168.0.11", 8080, "normal")
+                .health(80, "http", "i-b", "192.168.0.12", 9000, "normal");
+        assertThat(check.evaluate(s.bare()).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void stoppedListenersAreNotJudged() {
+        Finding f = check.evaluate(web("normal", "normal").listener(tcp(3306).status("stopped").healthCheck("off")).bare());
+        assertThat(f.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void warnsWhenTheHealthCheckIsOff() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(tcp(443).healthCheck("off"))
+                .backend("i-a", "192.168.0.11", 100).health(443, "tcp", "i-a", "192.168.0.11", 443, "unavailable").bare());
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.summary()).contains("443/tcp").contains("502");
+    }
+
+    @Test
+    void unknownNamingDescribeHealthStatusAndItsCode() {
+        Finding f = check.evaluate(web("normal", "normal").failed("DescribeHealthStatus", "ServiceUnavailable").bare());
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).containsExactly("api:DescribeHealthStatus (ServiceUnavailable)");
+        assertThat(f.summary()).contains("DescribeHealthStatus failed with ServiceUnavailable");
+        assertThat(f.evidence()).extracting(e -> e.text()).anyMatch(t -> t.startsWith("DescribeHealthStatus failed"));
+    }
+
+    @Test
+    void healthCheckOffStillWarnsWhenHealthFailed() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(http(80).healthCheck("off"))
+                .backend("i-a", "192.168.0.11", 100).failed("DescribeHealthStatus", "InternalError").bare());
+        assertThat(f.status()).isEqualTo(Status.WARN);
+    }
+
+    @Test
+    void noBackendStillFailsWhenHealthFailed() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(tcp(80))
+                .failed("DescribeHealthStatus", "InternalError").bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void abnormalBackendFailsEvenWhenItsWeightCannotBeRead() {
+        Finding f = check.evaluate(web("abnormal", "normal").failed("DescribeLoadBalancerAttribute", "InternalError").bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void unknownWhenListenersFailed() {
+        Finding f = check.evaluate(web("normal", "normal").failed("DescribeLoadBalancerListeners", "Throttling.User").bare());
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (Throttling.User)");
+    }
+}

@@ -1,0 +1,69 @@
+package org.slbdoctor.checklist.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.slbdoctor.checklist.TestListeners.http;
+import static org.slbdoctor.checklist.TestListeners.tcp;
+import static org.slbdoctor.checklist.TestListeners.udp;
+import static org.slbdoctor.checklist.TestSnapshots.observed;
+import static org.slbdoctor.checklist.TestSnapshots.rp;
+
+import org.junit.jupiter.api.Test;
+import org.slbdoctor.checklist.Finding;
+import org.slbdoctor.checklist.Status;
+import org.slbdoctor.checklist.TestSnapshots;
+
+class KernelRpFilterCheckTests {
+
+    private final KernelRpFilterCheck check = new KernelRpFilterCheck();
+
+    private static TestSnapshots layer4() {
+        return TestSnapshots.instance().listener(tcp(443)).backend("i-a", "192.168.0.11", 100)
+                .health(443, "tcp", "i-a", "192.168.0.11", 443, "normal");
+    }
+
+    @Test
+    void notApplicableWithoutLayer4Listener() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().rpFilter(rp("all", 1))));
+        assertThat(f.status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(f.summary()).contains("no tcp or udp listener");
+    }
+
+    @Test
+    void stoppedUdpListenerStillMakesItApplicable() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().listener(udp(53).status("stopped"))
+                .with(observed().rpFilter(rp("all", 1))));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void failsQuotingEachNonZeroValue() {
+        Finding f = check.evaluate(layer4().with(observed().rpFilter(rp("all", 0, "default", 1, "eth0", 2))));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("net.ipv4.conf.default.rp_filter = 1")
+                .contains("net.ipv4.conf.eth0.rp_filter = 2").doesNotContain("all.rp_filter");
+        assertThat(f.evidence()).extracting(e -> e.text()).contains("rpFilter.all = 0", "rpFilter.eth0 = 2");
+    }
+
+    @Test
+    void passesWhenAllAndDefaultAreZero() {
+        Finding f = check.evaluate(layer4().with(observed().rpFilter(rp("all", 0, "default", 0, "eth0", 0))));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.summary()).contains("all").contains("default").contains("eth0");
+    }
+
+    @Test
+    void unknownWhenDefaultIsNotKnown() {
+        Finding f = check.evaluate(layer4().with(observed().rpFilter(rp("all", 0))));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.summary()).contains("net.ipv4.conf.default.rp_filter");
+        assertThat(f.missing()).containsExactly("observation:rpFilter", "artifact:sysctl");
+    }
+
+    @Test
+    void unknownWhenListenersFailedEvenWithBadValues() {
+        Finding f = check.evaluate(layer4().listener(http(80)).failed("DescribeLoadBalancerListeners", "InternalError")
+                .with(observed().rpFilter(rp("all", 1, "default", 1))));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (InternalError)");
+    }
+}
