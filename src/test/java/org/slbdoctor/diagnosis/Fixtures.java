@@ -79,6 +79,13 @@ public final class Fixtures {
         return findings;
     }
 
+    /** Stores a hand-made diagnosis as a finished run would; returns its id. */
+    public static long store(DiagnosisService service, Instant at, SlbSnapshot snapshot, List<Finding> findings,
+            Observations observations, List<ArtifactRecord> artifacts) {
+        return service.store(new NewDiagnosis(LB, at, "alice", snapshot, 1, observations, artifacts, findings,
+                Status.worst(findings.stream().map(Finding::status).toList()))).id();
+    }
+
     public static NewDiagnosis run(Instant at, SlbSnapshot snapshot, List<Finding> findings) {
         return new NewDiagnosis(LB, at, "operator", snapshot, 3, Observations.NONE, List.of(
                 new ArtifactRecord(41, "nginx-error-log", "web-1 error.log", at, "1 upstream timeout",
