@@ -4,4 +4,9 @@ package org.slbdoctor.artifact;
 public interface ArtifactFacts {
 
     ArtifactKind kind();
+
+    /** One human-readable line about what the analyzer found, for the UI (never the raw content). */
+    default String summary() {
+        return kind().wireName();
+    }
 }
