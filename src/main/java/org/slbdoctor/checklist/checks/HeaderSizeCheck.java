@@ -1,6 +1,12 @@
 package org.slbdoctor.checklist.checks;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.slbdoctor.artifact.AnalyzedArtifact;
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.artifact.LogSignatureStats;
+import org.slbdoctor.artifact.nginx.NginxErrorLogFacts;
+import org.slbdoctor.artifact.nginx.NginxErrorSignature;
 import org.slbdoctor.checklist.ApiPart;
 import org.slbdoctor.checklist.CheckMetadata;
 import org.slbdoctor.checklist.EvidenceLog;
@@ -43,22 +49,38 @@ public class HeaderSizeCheck extends AbstractCheck {
                     : "Layer-7 listener(s): " + String.join(", ", layer7));
         }
         log.observation("requestHeaderBytes", bytes);
+        List<String> tooBig = new ArrayList<>();
+        for (AnalyzedArtifact artifact : evidence.artifactsOf(ArtifactKind.NGINX_ERROR_LOG)) {
+            LogSignatureStats stats = ((NginxErrorLogFacts) artifact.facts())
+                    .stats(NginxErrorSignature.UPSTREAM_SENT_TOO_BIG_HEADER);
+            if (stats.found()) {
+                log.artifact(artifact.name(), stats.firstLine().lineNumber(), stats.firstLine().text());
+                tooBig.add(artifact.name() + " line " + stats.firstLine().lineNumber() + " (" + stats.count() + "×): "
+                        + stats.firstLine().text());
+            }
+        }
         Rules rules = new Rules(slb)
                 .rule(Status.NOT_APPLICABLE, List.of(ApiPart.LISTENERS),
                         () -> slb.listeners().stream().noneMatch(Listener::layer7)
                                 ? "The instance has no http or https listener: SLB does not parse HTTP headers."
                                 : null)
-                .rule(Status.FAIL, List.of(), () -> bytes != null && bytes > limit
-                        ? "Requests carry " + bytes + " bytes of headers (requestHeaderBytes), more than the limit of "
-                                + limit + " bytes."
-                        : null)
+                .rule(Status.FAIL, List.of(), () -> {
+                    if (bytes != null && bytes > limit) {
+                        return "Requests carry " + bytes + " bytes of headers (requestHeaderBytes), more than the limit of "
+                                + limit + " bytes.";
+                    }
+                    return tooBig.isEmpty() ? null
+                            : "nginx logs \"upstream sent too big header\": " + String.join("; ", tooBig) + ".";
+                })
                 .rule(Status.WARN, List.of(), () -> bytes != null && bytes > 0.8 * limit
                         ? "Requests carry " + bytes + " bytes of headers, more than 80% of the limit of " + limit + " bytes."
                         : null)
                 .rule(Status.PASS, List.of(), () -> bytes != null
                         ? "Requests carry " + bytes + " bytes of headers, within 80% of the limit of " + limit + " bytes."
                         : null);
-        return rules.finish(this, log, "The size of the requests' HTTP headers is not known.",
+        return rules.finish(this, log, "The size of the requests' HTTP headers is not known"
+                + (evidence.artifactsOf(ArtifactKind.NGINX_ERROR_LOG).isEmpty() ? "."
+                        : ", and the nginx error log has no \"upstream sent too big header\" line."),
                 List.of("observation:requestHeaderBytes"));
     }
 }

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slbdoctor.artifact.AnalyzedArtifact;
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.artifact.sysctl.RpFilterValue;
+import org.slbdoctor.artifact.sysctl.SysctlFacts;
 import org.slbdoctor.checklist.ApiPart;
 import org.slbdoctor.checklist.CheckMetadata;
 import org.slbdoctor.checklist.Evidence;
@@ -92,6 +96,15 @@ public class KernelRpFilterCheck extends AbstractCheck {
                 values.put(iface, new Known(iface, value,
                         "net.ipv4.conf." + iface + ".rp_filter = " + value + " (observation)", e));
             });
+        }
+        for (AnalyzedArtifact artifact : evidence.artifactsOf(ArtifactKind.SYSCTL)) {
+            SysctlFacts facts = (SysctlFacts) artifact.facts();
+            for (RpFilterValue v : facts.rpFilterValues().values()) {
+                Evidence e = Evidence.artifact(artifact.name(), v.entry().lineNumber(), v.entry().line().text());
+                log.add(e);
+                values.put(v.iface(), new Known(v.iface(), v.value(), v.entry().key() + " = " + v.entry().value()
+                        + " (" + artifact.name() + " line " + v.entry().lineNumber() + ")", e));
+            }
         }
         return values;
     }

@@ -1,6 +1,12 @@
 package org.slbdoctor.checklist.checks;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.slbdoctor.artifact.AnalyzedArtifact;
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.artifact.accesslog.ClientIpStats;
+import org.slbdoctor.artifact.accesslog.SlbAccessLogFacts;
+import org.slbdoctor.checklist.ApiPart;
 import org.slbdoctor.checklist.CheckMetadata;
 import org.slbdoctor.checklist.EvidenceLog;
 import org.slbdoctor.checklist.EvidenceSnapshot;
@@ -41,11 +47,33 @@ public class LoopbackAccessCheck extends AbstractCheck {
             log.api("instance address " + instance.address() + " (" + instance.addressType() + ")");
         }
         log.observation("backendCallsSlbAddress", o.backendCallsSlbAddress());
+        if (!slb.knownBackendIps().isEmpty()) {
+            log.api("backend addresses: " + String.join(", ", slb.knownBackendIps()));
+        }
+        List<String> backendIps = slb.knownBackendIps();
+        List<AnalyzedArtifact> logs = evidence.artifactsOf(ArtifactKind.SLB_ACCESS_LOG);
+        List<String> loops = new ArrayList<>();
+        for (AnalyzedArtifact artifact : logs) {
+            for (ClientIpStats s : ((SlbAccessLogFacts) artifact.facts()).requestsFrom(backendIps)) {
+                log.artifact(artifact.name(), s.firstLine().lineNumber(), s.firstLine().text());
+                loops.add(s.count() + " request(s) from backend " + s.clientIp() + " in " + artifact.name()
+                        + ", first at line " + s.firstLine().lineNumber() + ": " + s.firstLine().text());
+            }
+        }
         Rules rules = new Rules(slb)
-                .rule(Status.FAIL, List.of(), () -> Boolean.TRUE.equals(o.backendCallsSlbAddress())
-                        ? "A backend server calls the SLB instance's own address (backendCallsSlbAddress = true): its "
-                                + "requests can be scheduled back to itself and loop."
-                        : null)
+                .rule(Status.FAIL, () -> {
+                    if (Boolean.TRUE.equals(o.backendCallsSlbAddress())) {
+                        return Rules.match("A backend server calls the SLB instance's own address (backendCallsSlbAddress "
+                                + "= true): its requests can be scheduled back to itself and loop.");
+                    }
+                    if (!loops.isEmpty()) {
+                        return Rules.match("The SLB access log shows backends as clients of the instance: "
+                                + String.join("; ", loops) + ".");
+                    }
+                    List<ApiPart> missing = logs.isEmpty() ? List.of()
+                            : ApiPart.missingIn(slb, ApiPart.HEALTH, ApiPart.ATTRIBUTE, ApiPart.VSERVER_GROUPS);
+                    return missing.isEmpty() ? Rules.noMatch() : Rules.skip(missing);
+                })
                 .rule(Status.PASS, List.of(), () -> Boolean.FALSE.equals(o.backendCallsSlbAddress())
                         ? "No backend calls the SLB instance's address (backendCallsSlbAddress = false)."
                         : null);

@@ -1,8 +1,21 @@
 package org.slbdoctor.checklist.checks;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.slbdoctor.artifact.AnalyzedArtifact;
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.artifact.LineRef;
+import org.slbdoctor.artifact.LogSignatureStats;
+import org.slbdoctor.artifact.nginx.NginxConfFacts;
+import org.slbdoctor.artifact.nginx.NginxDirective;
+import org.slbdoctor.artifact.nginx.NginxErrorLogFacts;
+import org.slbdoctor.artifact.nginx.NginxErrorSignature;
+import org.slbdoctor.artifact.phpfpm.PhpFpmLogFacts;
+import org.slbdoctor.artifact.phpfpm.PhpFpmLogSignature;
 import org.slbdoctor.checklist.ApiPart;
 import org.slbdoctor.checklist.CheckMetadata;
 import org.slbdoctor.checklist.EvidenceLog;
@@ -58,11 +71,17 @@ public class WebAppCheck extends AbstractCheck {
         log.observation("appMaxResponseSeconds", number(appMax));
         log.observation("directToBackendResult", o.directToBackendResult());
 
+        // artifacts are read up front so every finding lists their lines, whichever rule decides
+        String nginxErrors = nginxErrors(evidence, log);
+        String phpFpmErrors = phpFpmErrors(evidence, log);
+        Rules.Outcome nginxReadTimeouts = nginxReadTimeouts(evidence, slb, timeouts, log);
         Rules rules = new Rules(slb)
                 .rule(Status.FAIL, List.of(), () -> Boolean.FALSE.equals(o.phpFpmRunning())
                         ? "php-fpm is not running (phpFpmRunning = false): nginx cannot pass dynamic requests on, "
                                 + "so they fail with 502 while a static health-check page stays healthy."
                         : null)
+                .rule(Status.FAIL, List.of(), () -> nginxErrors)
+                .rule(Status.FAIL, List.of(), () -> phpFpmErrors)
                 .rule(Status.FAIL, () -> appMax == null ? Rules.noMatch() : listenersOrSkip(slb, () -> {
                     List<String> exceeded = timeouts.stream().filter(t -> appMax >= t.seconds())
                             .map(Timeout::describe).toList();
@@ -91,6 +110,7 @@ public class WebAppCheck extends AbstractCheck {
                     return "The application takes up to " + number(appMax) + " s, at least 80% of the smallest SLB "
                             + "timeout (" + t.describe() + "): slow requests are close to being cut off.";
                 }))
+                .rule(Status.WARN, () -> nginxReadTimeouts)
                 .rule(Status.PASS, List.of(), () -> appMax != null && !Boolean.FALSE.equals(o.phpFpmRunning())
                         ? "The application answers within " + number(appMax) + " s, below 80% of "
                                 + (timeouts.isEmpty() ? "any SLB timeout (no running listener with a timeout)"
@@ -107,6 +127,91 @@ public class WebAppCheck extends AbstractCheck {
                 ? "How long the application takes to answer (appMaxResponseSeconds) is not known, and no log shows an "
                         + "upstream failure."
                 : "The application's response time could not be compared with the listeners' timeouts.", missing);
+    }
+
+    /** Rule 2: upstream error signatures in nginx error logs; quotes the first line, counts each signature. */
+    private static String nginxErrors(EvidenceSnapshot evidence, EvidenceLog log) {
+        Map<NginxErrorSignature, Long> counts = new EnumMap<>(NginxErrorSignature.class);
+        String first = null;
+        for (AnalyzedArtifact artifact : evidence.artifactsOf(ArtifactKind.NGINX_ERROR_LOG)) {
+            NginxErrorLogFacts facts = (NginxErrorLogFacts) artifact.facts();
+            LineRef firstHere = null;
+            for (Map.Entry<NginxErrorSignature, LogSignatureStats> e : facts.webAppSignatures().entrySet()) {
+                LineRef line = e.getValue().firstLine();
+                log.artifact(artifact.name(), line.lineNumber(), line.text());
+                counts.merge(e.getKey(), e.getValue().count(), Long::sum);
+                if (firstHere == null || line.lineNumber() < firstHere.lineNumber()) {
+                    firstHere = line;
+                }
+            }
+            if (first == null && firstHere != null) {
+                first = artifact.name() + " line " + firstHere.lineNumber() + ": " + firstHere.text();
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        return "nginx reports upstream failures — " + first + ". Counts: " + counts.entrySet().stream()
+                .map(e -> e.getValue() + "× " + e.getKey().description() + " (" + e.getKey().httpStatus() + ")")
+                .collect(Collectors.joining(", ")) + ".";
+    }
+
+    /** Rule 3: php-fpm ran out of children, or killed a script at request_terminate_timeout. */
+    private static String phpFpmErrors(EvidenceSnapshot evidence, EvidenceLog log) {
+        List<String> found = new ArrayList<>();
+        for (AnalyzedArtifact artifact : evidence.artifactsOf(ArtifactKind.PHP_FPM_LOG)) {
+            PhpFpmLogFacts facts = (PhpFpmLogFacts) artifact.facts();
+            for (PhpFpmLogSignature signature : List.of(PhpFpmLogSignature.MAX_CHILDREN_REACHED,
+                    PhpFpmLogSignature.EXECUTION_TIMED_OUT)) {
+                LogSignatureStats stats = facts.stats(signature);
+                if (stats.found()) {
+                    LineRef line = stats.firstLine();
+                    log.artifact(artifact.name(), line.lineNumber(), line.text());
+                    found.add(stats.count() + "× " + signature.description() + " — " + artifact.name() + " line "
+                            + line.lineNumber() + ": " + line.text());
+                }
+            }
+        }
+        return found.isEmpty() ? null : "php-fpm could not serve every request: " + String.join("; ", found) + ".";
+    }
+
+    /** Rule 7: nginx waits longer for the upstream than SLB waits for nginx. */
+    private static Rules.Outcome nginxReadTimeouts(EvidenceSnapshot evidence, SlbSnapshot slb, List<Timeout> timeouts,
+            EvidenceLog log) {
+        List<AnalyzedArtifact> confs = evidence.artifactsOf(ArtifactKind.NGINX_CONF);
+        List<String> too = new ArrayList<>();
+        List<Map.Entry<AnalyzedArtifact, NginxDirective>> readTimeouts = new ArrayList<>();
+        for (AnalyzedArtifact artifact : confs) {
+            NginxConfFacts facts = (NginxConfFacts) artifact.facts();
+            for (NginxDirective d : facts.directives()) {
+                if ((d.name().equals(NginxConfFacts.FASTCGI_READ_TIMEOUT)
+                        || d.name().equals(NginxConfFacts.PROXY_READ_TIMEOUT)) && d.seconds() != null) {
+                    log.artifact(artifact.name(), d.lineNumber(), d.line().text());
+                    readTimeouts.add(Map.entry(artifact, d));
+                }
+            }
+        }
+        if (readTimeouts.isEmpty()) {
+            return Rules.noMatch();
+        }
+        if (!slb.listenersKnown()) {
+            return Rules.skip(List.of(ApiPart.LISTENERS));
+        }
+        OptionalInt smallest = timeouts.stream().filter(t -> t.listener().layer7()).mapToInt(Timeout::seconds).min();
+        if (smallest.isEmpty()) {
+            return Rules.noMatch();
+        }
+        for (Map.Entry<AnalyzedArtifact, NginxDirective> e : readTimeouts) {
+            NginxDirective d = e.getValue();
+            if (d.seconds() > smallest.getAsInt()) {
+                too.add(d.text() + " (" + number(d.seconds()) + " s, " + e.getKey().name() + " line " + d.lineNumber()
+                        + ")");
+            }
+        }
+        return too.isEmpty() ? Rules.noMatch()
+                : Rules.match("nginx waits longer for its upstream than SLB waits for nginx: " + String.join("; ", too)
+                        + " exceeds the smallest RequestTimeout of a Layer-7 listener (" + smallest.getAsInt()
+                        + " s), so SLB answers 504 before the backend gives up.");
     }
 
     private static Rules.Outcome listenersOrSkip(SlbSnapshot slb, java.util.function.Supplier<String> matcher) {

@@ -1,5 +1,11 @@
 package org.slbdoctor.checklist.checks;
 
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.checklist.CheckSettings;
+import org.slbdoctor.checklist.EvidenceSnapshot;
+import org.slbdoctor.checklist.EvidenceSource;
+import org.slbdoctor.checklist.TestArtifacts;
+import org.slbdoctor.checklist.TestListeners;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slbdoctor.checklist.TestSnapshots.observed;
 
@@ -48,5 +54,75 @@ class BackendFirewallCheckTests {
                 .anyMatch(t -> t.startsWith("every backend of every running listener is abnormal"));
         assertThat(check.evaluate(TestSnapshots.healthyWeb().bare()).evidence()).extracting(e -> e.text())
                 .noneMatch(t -> t.startsWith("every backend"));
+    }
+
+    private static TestSnapshots web() {
+        return TestSnapshots.healthyWeb();
+    }
+
+    @Test
+    void failsWhenTheIptablesDumpDropsTheSlbRange() {
+        Finding f = check.evaluate(web().with(observed().securitySoftwareOnBackend(false),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "web-1 iptables-save", "iptables/csf-drop-100-64.txt")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("web-1 iptables-save: DROP of a new connection from 100.64.0.1 to 192.168.0.11 port 80")
+                .contains("-A DENYIN -s 100.64.0.0/10 ! -i lo -j DROP");
+        assertThat(f.evidence()).anyMatch(e -> e.source() == EvidenceSource.ARTIFACT
+                && e.text().equals("-A DENYIN -s 100.64.0.0/10 ! -i lo -j DROP") && e.lineNumber() != null);
+    }
+
+    @Test
+    void passesWhenEveryProbeIsAccepted() {
+        Finding f = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "web-1 iptables-save", "iptables/csf-whitelisted.txt")));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.summary()).contains("web-1 iptables-save").contains("port(s) 80");
+    }
+
+    @Test
+    void policyDropWithOnlySshOpenBlocksTheHealthCheckPort() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(TestListeners.tcp(8080).healthCheckConnectPort(8081))
+                .backend("i-a", "192.168.0.11", 100).health(8080, "tcp", "i-a", "192.168.0.11", 8080, "abnormal")
+                .with(observed(), TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/policy-drop-ssh-only.txt")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("port 8080").contains("the INPUT policy");
+        assertThat(f.evidence()).extracting(e -> e.text()).contains("probed backend port(s): 8080, 8081; backend address(es): 192.168.0.11");
+    }
+
+    @Test
+    void aDumpWithoutFilterTableGivesNoEvidence() {
+        Finding f = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "nat dump", "iptables/nat-only.txt")));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.evidence()).anyMatch(e -> e.text().contains("no *filter table"));
+    }
+
+    @Test
+    void interfaceComesFromTheSettings() {
+        String dump = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -i eth1 -s 100.64.0.0/10 -j DROP\nCOMMIT\n";
+        var artifact = TestArtifacts.of(ArtifactKind.IPTABLES_SAVE, "eth1 dump", dump);
+        assertThat(check.evaluate(web().with(observed(), artifact)).status()).isEqualTo(Status.PASS);
+        EvidenceSnapshot onEth1 = new EvidenceSnapshot(web().build(), observed().build(), java.util.List.of(artifact),
+                new CheckSettings(32768, "eth1"));
+        assertThat(check.evaluate(onEth1).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void uncertainRulesAreListedAsCaveats() {
+        String dump = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m set --match-set blacklist src -j DROP\nCOMMIT\n";
+        Finding f = check.evaluate(web().with(observed(), TestArtifacts.of(ArtifactKind.IPTABLES_SAVE, "ipset dump", dump)));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.evidence()).anyMatch(e -> e.text().startsWith("caveat") && Integer.valueOf(3).equals(e.lineNumber()));
+    }
+
+    @Test
+    void dumpWithoutBlockIsUnknownWhenBackendAddressesFailed() {
+        Finding f = check.evaluate(web().failed("DescribeHealthStatus", "ServiceUnavailable").with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/csf-whitelisted.txt")));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).contains("api:DescribeHealthStatus (ServiceUnavailable)");
+        Finding stillFails = check.evaluate(web().failed("DescribeHealthStatus", "ServiceUnavailable").with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/csf-drop-100-64.txt")));
+        assertThat(stillFails.status()).isEqualTo(Status.FAIL);
     }
 }

@@ -1,5 +1,7 @@
 package org.slbdoctor.checklist.checks;
 
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.checklist.TestArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slbdoctor.checklist.TestListeners.http;
 import static org.slbdoctor.checklist.TestListeners.https;
@@ -66,5 +68,19 @@ class HeaderSizeCheckTests {
                 .failed("DescribeLoadBalancerListeners", "ServiceUnavailable").with(observed().requestHeaderBytes(99_999L)));
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (ServiceUnavailable)");
+    }
+
+    static final String TOO_BIG = "2026/11/23 10:02:11 [error] 2231#2231: *5012 upstream sent too big header while "
+            + "reading response header from upstream, client: 100.97.88.12, server: www.example.com, request: "
+            + "\"GET /login HTTP/1.1\", upstream: \"fastcgi://unix:/run/php-fpm/www.sock:\", host: \"www.example.com\"\n";
+
+    @Test
+    void failsOnUpstreamSentTooBigHeader() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().requestHeaderBytes(2_000L),
+                TestArtifacts.of(ArtifactKind.NGINX_ERROR_LOG, "web-1 error.log", "2026/11/23 10:00:00 [notice] 1#1: start\n"
+                        + TOO_BIG)));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("web-1 error.log line 2").contains("upstream sent too big header");
+        assertThat(f.evidence()).anyMatch(e -> Integer.valueOf(2).equals(e.lineNumber()));
     }
 }

@@ -1,5 +1,8 @@
 package org.slbdoctor.checklist.checks;
 
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.checklist.EvidenceSource;
+import org.slbdoctor.checklist.TestArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slbdoctor.checklist.TestListeners.http;
 import static org.slbdoctor.checklist.TestListeners.tcp;
@@ -65,5 +68,40 @@ class KernelRpFilterCheckTests {
                 .with(observed().rpFilter(rp("all", 1, "default", 1))));
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (InternalError)");
+    }
+
+    @Test
+    void failsOnSysctlOutputQuotingEachLine() {
+        Finding f = check.evaluate(layer4().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.SYSCTL, "web-1 sysctl -a", "sysctl/sysctl-a-rp-filter-on.txt")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("net.ipv4.conf.all.rp_filter = 1 (web-1 sysctl -a line")
+                .contains("net.ipv4.conf.docker0.rp_filter = 2").doesNotContain("lo.rp_filter");
+        assertThat(f.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(EvidenceSource.ARTIFACT);
+            assertThat(e.artifactName()).isEqualTo("web-1 sysctl -a");
+            assertThat(e.lineNumber()).isPositive();
+            assertThat(e.text()).isEqualTo("net.ipv4.conf.all.rp_filter = 1");
+        });
+    }
+
+    @Test
+    void passesOnAFixedSysctlConfWhereTheLaterLinesWin() {
+        Finding f = check.evaluate(layer4().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.SYSCTL, "/etc/sysctl.conf", "sysctl/sysctl-conf-fixed.conf")));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void newestArtifactOverridesTheObservationAndOlderArtifacts() {
+        var old = TestArtifacts.of(ArtifactKind.SYSCTL, "before", "net.ipv4.conf.all.rp_filter = 1\n");
+        var fixed = TestArtifacts.of(ArtifactKind.SYSCTL, "after", "net.ipv4.conf.all.rp_filter = 0\n"
+                + "net.ipv4.conf.default.rp_filter = 0\n");
+        Finding f = check.evaluate(layer4().with(observed().rpFilter(rp("all", 1, "default", 1)), old, fixed));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        Finding reversed = check.evaluate(layer4().with(observed().rpFilter(rp("default", 0)), fixed,
+                TestArtifacts.of(ArtifactKind.SYSCTL, "newest", "net.ipv4.conf.all.rp_filter = 2\n")));
+        assertThat(reversed.status()).isEqualTo(Status.FAIL);
+        assertThat(reversed.summary()).contains("net.ipv4.conf.all.rp_filter = 2 (newest line 1)");
     }
 }

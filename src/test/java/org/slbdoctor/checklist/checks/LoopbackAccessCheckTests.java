@@ -1,5 +1,7 @@
 package org.slbdoctor.checklist.checks;
 
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.checklist.TestArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slbdoctor.checklist.TestSnapshots.observed;
 
@@ -31,5 +33,32 @@ class LoopbackAccessCheckTests {
         Finding f = check.evaluate(TestSnapshots.healthyWeb().bare());
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.missing()).containsExactly("observation:backendCallsSlbAddress");
+    }
+
+    @Test
+    void failsWhenTheAccessLogShowsABackendAsClient() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.SLB_ACCESS_LOG, "sls export", "accesslog/access.jsonl")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("from backend 192.168.0.12 in sls export, first at line 3");
+        assertThat(f.evidence()).anyMatch(e -> "sls export".equals(e.artifactName()) && Integer.valueOf(3).equals(e.lineNumber()));
+    }
+
+    @Test
+    void accessLogWithoutBackendClientsLeavesItToTheObservation() {
+        var log = TestArtifacts.of(ArtifactKind.SLB_ACCESS_LOG, "clean",
+                "{\"client_ip\":\"47.98.1.20\",\"status\":\"200\",\"upstream_status\":\"200\",\"slb_vport\":\"80\"}\n");
+        assertThat(check.evaluate(TestSnapshots.healthyWeb().with(observed().backendCallsSlbAddress(false), log)).status())
+                .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void unknownWhenBackendAddressesCouldNotBeReadAndTheLogShowsNoLoop() {
+        var log = TestArtifacts.of(ArtifactKind.SLB_ACCESS_LOG, "clean",
+                "{\"client_ip\":\"47.98.1.20\",\"status\":\"200\",\"upstream_status\":\"200\",\"slb_vport\":\"80\"}\n");
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().failed("DescribeHealthStatus", "ServiceUnavailable")
+                .with(observed().backendCallsSlbAddress(false), log));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).contains("api:DescribeHealthStatus (ServiceUnavailable)");
     }
 }

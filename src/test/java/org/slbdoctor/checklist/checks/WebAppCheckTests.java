@@ -1,5 +1,7 @@
 package org.slbdoctor.checklist.checks;
 
+import org.slbdoctor.artifact.ArtifactKind;
+import org.slbdoctor.checklist.TestArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slbdoctor.checklist.TestListeners.http;
 import static org.slbdoctor.checklist.TestListeners.tcp;
@@ -91,5 +93,68 @@ class WebAppCheckTests {
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (ServiceUnavailable)");
         assertThat(f.summary()).contains("could not be evaluated because DescribeLoadBalancerListeners failed with ServiceUnavailable");
+    }
+
+    static final String NGINX_ERRORS = """
+            2026/11/23 10:01:02 [error] 1760#0: *251777 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 100.97.88.12, server: localhost, request: "GET /report.php HTTP/1.1", upstream: "fastcgi://127.0.0.1:9000", host: "www.example.com"
+            2026/11/23 10:01:09 [error] 31#31: *9 upstream timed out (110: Operation timed out) while reading response header from upstream, client: 100.97.88.13, server: localhost, request: "GET /report.php HTTP/1.1", upstream: "fastcgi://127.0.0.1:9000", host: "www.example.com"
+            2026/11/23 10:03:44 [crit] 1760#0: *251790 connect() to unix:/run/php-fpm/www.sock failed (111: Connection refused) while connecting to upstream, client: 100.97.88.12, server: localhost, request: "GET / HTTP/1.1", upstream: "fastcgi://unix:/run/php-fpm/www.sock:", host: "www.example.com"
+            """;
+
+    @Test
+    void failsOnNginxUpstreamSignaturesQuotingTheFirstLineAndCounting() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().appMaxResponseSeconds(1.0),
+                TestArtifacts.of(ArtifactKind.NGINX_ERROR_LOG, "web-1 error.log", NGINX_ERRORS)));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("web-1 error.log line 1: 2026/11/23 10:01:02 [error] 1760#0")
+                .contains("2× upstream timed out (110) while reading response header from upstream (504)")
+                .contains("1× (111: connection refused) while connecting to upstream (502)");
+        assertThat(f.evidence()).anyMatch(e -> "web-1 error.log".equals(e.artifactName()) && Integer.valueOf(3).equals(e.lineNumber()));
+    }
+
+    @Test
+    void failsOnPhpFpmMaxChildren() {
+        String log = "[23-Nov-2026 10:00:01] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it\n"
+                + "[23-Nov-2026 10:00:31] WARNING: [pool www] child 4242, script '/var/www/html/report.php' (request: \"GET /report.php\") execution timed out (30.012 sec), terminating\n";
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().appMaxResponseSeconds(1.0),
+                TestArtifacts.of(ArtifactKind.PHP_FPM_LOG, "php-fpm.log", log)));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("server reached pm.max_children setting (5)").contains("execution timed out");
+    }
+
+    @Test
+    void ondemandPoolsWriteMaxChildrenWithoutPm() {
+        String log = "[23-Nov-2026 10:00:01] WARNING: [pool www] server reached max_children setting (10), consider raising it\n";
+        assertThat(check.evaluate(TestSnapshots.healthyWeb().with(observed(),
+                TestArtifacts.of(ArtifactKind.PHP_FPM_LOG, "php-fpm.log", log))).status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void warnsWhenNginxWaitsLongerThanTheListener() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().appMaxResponseSeconds(2.0),
+                TestArtifacts.fixture(ArtifactKind.NGINX_CONF, "nginx -T", "nginx/nginx-T.txt")));
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.summary()).contains("proxy_read_timeout 90;").contains("(60 s)");
+    }
+
+    @Test
+    void nginxReadTimeoutBelowTheListenerIsFine() {
+        var conf = TestArtifacts.of(ArtifactKind.NGINX_CONF, "nginx.conf",
+                "http {\n  server {\n    location ~ \\.php$ {\n      fastcgi_read_timeout 30s;\n    }\n  }\n}\n");
+        assertThat(check.evaluate(TestSnapshots.healthyWeb().with(observed().appMaxResponseSeconds(2.0), conf)).status())
+                .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void nginxConfNeedsTheListenersButLogSignaturesDoNot() {
+        var conf = TestArtifacts.fixture(ArtifactKind.NGINX_CONF, "nginx -T", "nginx/nginx-T.txt");
+        Finding unknown = check.evaluate(TestSnapshots.healthyWeb().failed("DescribeLoadBalancerListeners", "InternalError")
+                .with(observed(), conf));
+        assertThat(unknown.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(unknown.missing()).contains("api:DescribeLoadBalancerListeners (InternalError)",
+                "observation:appMaxResponseSeconds");
+        Finding fail = check.evaluate(TestSnapshots.healthyWeb().failed("DescribeLoadBalancerListeners", "InternalError")
+                .with(observed(), conf, TestArtifacts.of(ArtifactKind.NGINX_ERROR_LOG, "error.log", NGINX_ERRORS)));
+        assertThat(fail.status()).isEqualTo(Status.FAIL);
     }
 }
