@@ -1,0 +1,308 @@
+package org.slbdoctor.slb.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The local SLB API: an HTTP server on loopback speaking the RPC protocol of SLB 2014-05-15
+ * (reference §9). It verifies signatures against its own credentials, answers raw UTF-8 JSON in the
+ * real API's shapes and applies the faults of {@link SandboxFaults}. Usable without Spring
+ * (benchmarks, tests) through {@link #start()} / {@link #stop()}.
+ */
+public class SandboxServer {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
+    static final String VERSION = "2014-05-15";
+
+    // Jackson's defaults write non-ASCII characters raw (no \\u escapes): the SDK's reader needs that.
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SandboxScenarios scenarios;
+    private final SandboxFaults faults;
+    private final SandboxApi api;
+    private final String accessKeyId;
+    private final String accessKeySecret;
+    private final int requestedPort;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public SandboxServer(SandboxScenarios scenarios, SandboxFaults faults, String accessKeyId, String accessKeySecret,
+            int port) {
+        this.scenarios = scenarios;
+        this.faults = faults;
+        this.api = new SandboxApi(scenarios);
+        this.accessKeyId = accessKeyId;
+        this.accessKeySecret = accessKeySecret;
+        this.requestedPort = port;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 256);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind the SLB sandbox to 127.0.0.1:" + requestedPort, e);
+        }
+        AtomicInteger n = new AtomicInteger();
+        // Enough threads that injected latency overlaps for concurrent calls, as on the real API.
+        executor = Executors.newFixedThreadPool(64, r -> {
+            Thread t = new Thread(r, "slb-sandbox-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        log.info("SLB sandbox listening on {} with {} instances", endpoint(), scenarios.all().size());
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("the SLB sandbox is not running");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** Base URL for {@code slbdoctor.aliyun.endpoint}: {@code http://127.0.0.1:<port>}. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public String accessKeyId() {
+        return accessKeyId;
+    }
+
+    /** For the app's own SDK client only; never shown or logged. */
+    public String accessKeySecret() {
+        return accessKeySecret;
+    }
+
+    public SandboxScenarios scenarios() {
+        return scenarios;
+    }
+
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    // ---- request handling ---------------------------------------------------------------------
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString().toUpperCase();
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("POST")) {
+                sendError(exchange, requestId, new SandboxError(405, "UnsupportedHTTPMethod", "Only GET and POST are supported."));
+                return;
+            }
+            Map<String, String> params = parameters(exchange);
+            try {
+                String action = params.getOrDefault("Action", "");
+                verify(method, params);
+                if (!api.supports(action)) {
+                    throw new SandboxError(404, "InvalidAction.NotFound",
+                            "Specified api is not found, please check your url and method.");
+                }
+                if (!VERSION.equals(params.get("Version"))) {
+                    throw new SandboxError(400, "InvalidParameter", "The specified parameter \"Action or Version\" is not valid.");
+                }
+                sleep(faults.latencyFor(action));
+                if (faults.recordAndCheckThrottle(action)) {
+                    throw new SandboxError(faults.throttleStatus(), "Throttling.User", "Request was denied due to user flow control.");
+                }
+                Optional<SandboxFault> fault = faults.takeFault(action);
+                if (fault.isPresent() && applyFault(exchange, requestId, action, params, fault.get())) {
+                    return;
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("RequestId", requestId);
+                body.putAll(api.handle(action, params));
+                send(exchange, 200, "application/json;charset=utf-8", JSON.writeValueAsBytes(body));
+            } catch (SandboxError e) {
+                sendError(exchange, requestId, e);
+            }
+        } catch (RuntimeException e) {
+            log.warn("SLB sandbox failed on a request", e);
+        }
+    }
+
+    /** Unknown AK: 404 InvalidAccessKeyId.NotFound; wrong signature: 400 SignatureDoesNotMatch echoing the string to sign. */
+    private void verify(String method, Map<String, String> params) {
+        String ak = params.get("AccessKeyId");
+        if (ak == null || !ak.equals(accessKeyId)) {
+            throw new SandboxError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+        }
+        String given = params.getOrDefault("Signature", "");
+        String stringToSign = SandboxSignature.stringToSign(method, params);
+        String expected = SandboxSignature.sign(stringToSign, accessKeySecret);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            throw new SandboxError(400, "SignatureDoesNotMatch",
+                    "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+        }
+    }
+
+    /** Applies a fault; false when it does not change this call (e.g. 80.0 on an action without integers). */
+    private boolean applyFault(HttpExchange exchange, String requestId, String action, Map<String, String> params,
+            SandboxFault fault) throws IOException {
+        switch (fault) {
+            case SERVICE_UNAVAILABLE -> throw new SandboxError(503, "ServiceUnavailable",
+                    "The request has failed due to a temporary failure of the server.");
+            case INTERNAL_ERROR -> throw new SandboxError(500, "InternalError",
+                    "The request processing has failed due to some unknown error, exception or failure.");
+            case FORBIDDEN_RAM -> throw new SandboxError(403, "Forbidden.RAM",
+                    "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
+            case THROTTLING -> throw new SandboxError(faults.throttleStatus(), "Throttling.User",
+                    "Request was denied due to user flow control.");
+            case PLAIN_TEXT -> {
+                send(exchange, 200, "text/plain;charset=utf-8",
+                        "upstream connect error or disconnect/reset before headers".getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
+            default -> {
+                // the malformed-JSON variants need the real body first
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.putAll(api.handle(action, params));
+        String json = JSON.writeValueAsString(body);
+        String broken = switch (fault) {
+            case TRUNCATED_JSON -> {
+                // cut right after the opening quote of the RequestId value: a body ending inside a string
+                int at = json.indexOf(requestId);
+                yield json.substring(0, at + 4);
+            }
+            case UNCLOSED_JSON -> json.substring(0, json.lastIndexOf('}'));
+            case FLOAT_INTEGER -> {
+                if (!replaceFirstInteger(body)) {
+                    yield null;
+                }
+                yield JSON.writeValueAsString(body);
+            }
+            default -> null;
+        };
+        if (broken == null) {
+            return false;
+        }
+        send(exchange, 200, "application/json;charset=utf-8", broken.getBytes(StandardCharsets.UTF_8));
+        return true;
+    }
+
+    /** Turns the first integer found (depth first) into the same value as a float, e.g. 80 → 80.0. */
+    @SuppressWarnings("unchecked")
+    private static boolean replaceFirstInteger(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (e.getValue() instanceof Integer || e.getValue() instanceof Long) {
+                    e.setValue(((Number) e.getValue()).doubleValue());
+                    return true;
+                }
+                if (replaceFirstInteger(e.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node instanceof List<?> list) {
+            for (int k = 0; k < list.size(); k++) {
+                Object v = list.get(k);
+                if (v instanceof Integer || v instanceof Long) {
+                    ((List<Object>) list).set(k, ((Number) v).doubleValue());
+                    return true;
+                }
+                if (replaceFirstInteger(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, String> parameters(HttpExchange exchange) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        parseInto(params, exchange.getRequestURI().getRawQuery());
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(1 << 20);
+            if (body.length > 0 && (contentType == null || contentType.startsWith("application/x-www-form-urlencoded"))) {
+                parseInto(params, new String(body, StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    private static void parseInto(Map<String, String> params, String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+    }
+
+    private static void sendError(HttpExchange exchange, String requestId, SandboxError e) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestId", requestId);
+        body.put("HostId", "slb.aliyuncs.com");
+        body.put("Code", e.code());
+        body.put("Message", e.getMessage());
+        body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code() + "&product=Slb&requestId=" + requestId);
+        send(exchange, e.status(), "application/json;charset=utf-8", JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
