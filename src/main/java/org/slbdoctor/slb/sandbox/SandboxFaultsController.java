@@ -3,6 +3,7 @@ package org.slbdoctor.slb.sandbox;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/admin/sandbox/faults")
 @ConditionalOnBooleanProperty("slbdoctor.sandbox.enabled")
+@PreAuthorize("hasRole('ADMIN')")
 class SandboxFaultsController {
 
     /** A change: every field optional; {@code actionFaults} maps an action (or {@code *}) to its fault, null clears it. */
