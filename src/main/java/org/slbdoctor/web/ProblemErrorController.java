@@ -1,0 +1,51 @@
+package org.slbdoctor.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.ErrorProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The last-resort error handler (the servlet container's /error dispatch). Browsers get the HTML
+ * error pages of the layout (templates/error/*); everything else, e.g. an unknown /api/** path,
+ * gets an RFC 9457 problem instead of Boot's default JSON map. Never includes exception details.
+ */
+@Controller
+class ProblemErrorController extends BasicErrorController {
+
+    ProblemErrorController(ErrorAttributes errorAttributes, ObjectProvider<ErrorViewResolver> resolvers) {
+        super(errorAttributes, new ErrorProperties(), resolvers.orderedStream().toList());
+    }
+
+    @Override
+    @RequestMapping
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        HttpStatus status = getStatus(request);
+        if (status == HttpStatus.NO_CONTENT) {
+            return new ResponseEntity<>(status);
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", status == HttpStatus.NOT_FOUND ? "No resource at this path."
+                : status.is5xxServerError() ? "An unexpected error occurred." : status.getReasonPhrase() + ".");
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (path != null) {
+            problem.put("instance", path.toString());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+}
