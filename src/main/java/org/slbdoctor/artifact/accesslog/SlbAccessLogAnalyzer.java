@@ -226,12 +226,13 @@ public class SlbAccessLogAnalyzer implements ArtifactAnalyzer<SlbAccessLogFacts>
         }
     }
 
+    /** Whole-second buckets in arrays grown on demand (most logs stay within a few hundred seconds). */
     private static final class MutableTimes {
         long count;
         double max = -1;
         LineRef slowest;
-        final Map<Integer, long[]> buckets = new HashMap<>();
-        final Map<Integer, LineRef> firsts = new HashMap<>();
+        long[] counts = new long[64];
+        LineRef[] firsts = new LineRef[64];
 
         void add(double seconds, String line, int number) {
             count++;
@@ -239,21 +240,54 @@ public class SlbAccessLogAnalyzer implements ArtifactAnalyzer<SlbAccessLogFacts>
                 max = seconds;
                 slowest = new LineRef(number, quote(line));
             }
-            int bucket = (int) Math.min(Math.floor(seconds), RequestTimeStats.TOP_BUCKET);
-            long[] c = buckets.get(bucket);
-            if (c == null) {
-                buckets.put(bucket, new long[] {1});
-                firsts.put(bucket, new LineRef(number, quote(line)));
-            } else {
-                c[0]++;
+            int bucket = (int) Math.min(seconds, RequestTimeStats.TOP_BUCKET);
+            if (bucket >= counts.length) {
+                int size = Math.min(Math.max(counts.length * 2, bucket + 1), RequestTimeStats.TOP_BUCKET + 1);
+                counts = java.util.Arrays.copyOf(counts, size);
+                firsts = java.util.Arrays.copyOf(firsts, size);
+            }
+            if (counts[bucket]++ == 0) {
+                firsts[bucket] = new LineRef(number, quote(line));
             }
         }
 
         RequestTimeStats freeze() {
             TreeMap<Integer, RequestTimeStats.Bucket> map = new TreeMap<>();
-            buckets.forEach((b, c) -> map.put(b, new RequestTimeStats.Bucket(c[0], firsts.get(b))));
+            for (int b = 0; b < counts.length; b++) {
+                if (counts[b] > 0) {
+                    map.put(b, new RequestTimeStats.Bucket(counts[b], firsts[b]));
+                }
+            }
             return new RequestTimeStats(count, max, slowest, map);
         }
+    }
+
+    /** "12", "0.004", "60.001": digits with at most one dot, read without Double.parseDouble; -1 otherwise. */
+    static double fastDecimal(String v) {
+        int n = v.length();
+        if (n == 0 || n > 15) {
+            return -1;
+        }
+        long whole = 0;
+        long frac = 0;
+        long scale = 1;
+        boolean dot = false;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (dot) {
+                    frac = frac * 10 + (c - '0');
+                    scale *= 10;
+                } else {
+                    whole = whole * 10 + (c - '0');
+                }
+            } else if (c == '.' && !dot && i > 0) {
+                dot = true;
+            } else {
+                return -1;
+            }
+        }
+        return whole + (double) frac / scale;
     }
 
     static String dash(String v) {
@@ -270,6 +304,10 @@ public class SlbAccessLogAnalyzer implements ArtifactAnalyzer<SlbAccessLogFacts>
 
     /** Seconds as a non-negative number, or -1 when absent or unreadable ({@code -}). */
     static double parseSeconds(String v) {
+        double fast = fastDecimal(v);
+        if (fast >= 0) {
+            return fast;
+        }
         String t = v.strip();
         if (t.isEmpty() || t.equals("-")) {
             return -1;
