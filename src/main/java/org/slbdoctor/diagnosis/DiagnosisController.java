@@ -1,5 +1,9 @@
 package org.slbdoctor.diagnosis;
 
+import java.net.URI;
+import java.security.Principal;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +19,14 @@ class DiagnosisController {
 
     DiagnosisController(DiagnosisService diagnoses) {
         this.diagnoses = diagnoses;
+    }
+
+    /** 201 even when the SLB API failed: the diagnosis then says so in {@code collection}. */
+    @PostMapping
+    ResponseEntity<DiagnosisView> run(@PathVariable String loadBalancerId, Principal user) {
+        DiagnosisView view = diagnoses.run(loadBalancerId, user == null ? null : user.getName()).toView();
+        URI location = URI.create("/api/instances/" + loadBalancerId + "/diagnoses/" + view.id());
+        return ResponseEntity.created(location).body(view);
     }
 
     @GetMapping

@@ -21,6 +21,7 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 @DataJpaTest
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
@@ -41,6 +42,12 @@ class DiagnosisRepositoryTests {
             return sql;
         }
     }
+
+    // run() is not exercised here: its collaborators only need to exist
+    @MockitoBean org.slbdoctor.slb.SlbCollector collector;
+    @MockitoBean org.slbdoctor.observation.ObservationService observations;
+    @MockitoBean org.slbdoctor.checklist.Checklist checklist;
+    @MockitoBean org.slbdoctor.checklist.CheckSettings settings;
 
     @Autowired DiagnosisService service;
     @Autowired DiagnosisRepository diagnoses;
