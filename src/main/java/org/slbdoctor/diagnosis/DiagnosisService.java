@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slbdoctor.artifact.AnalyzedArtifact;
+import org.slbdoctor.artifact.ArtifactService;
 import org.slbdoctor.checklist.CheckSettings;
 import org.slbdoctor.checklist.Checklist;
 import org.slbdoctor.checklist.ChecklistResult;
@@ -37,14 +38,14 @@ public class DiagnosisService {
     private final DiagnosisCodec codec;
     private final SlbCollector collector;
     private final ObservationService observations;
-    private final ObjectProvider<ArtifactSource> artifacts;
+    private final ArtifactService artifacts;
     private final Checklist checklist;
     private final CheckSettings settings;
     private final Clock clock;
 
     DiagnosisService(SlbInstanceRepository instances, DiagnosisRepository diagnoses, DiagnosisStore store,
             DiagnosisCodec codec, SlbCollector collector, ObservationService observations,
-            ObjectProvider<ArtifactSource> artifacts, Checklist checklist, CheckSettings settings,
+            ArtifactService artifacts, Checklist checklist, CheckSettings settings,
             ObjectProvider<Clock> clock) {
         this.instances = instances;
         this.diagnoses = diagnoses;
@@ -69,8 +70,7 @@ public class DiagnosisService {
     public DiagnosisRecord run(String loadBalancerId, String user) {
         SlbInstance instance = instance(loadBalancerId);
         CurrentObservations current = observations.current(instance.getId());
-        ArtifactSource source = artifacts.getIfAvailable();
-        List<AnalyzedArtifact> analyzed = source == null ? List.of() : source.analyzedArtifacts(instance.getId());
+        List<AnalyzedArtifact> analyzed = artifacts.analyzed(instance.getId());
         SlbSnapshot snapshot = collector.collect(instance.getRegionId(), loadBalancerId);
         ChecklistResult result = checklist.run(new EvidenceSnapshot(snapshot, current.observations(), analyzed, settings));
         return store(new NewDiagnosis(loadBalancerId, clock.instant().truncatedTo(ChronoUnit.SECONDS), user, snapshot,

@@ -47,6 +47,7 @@ class DiagnosisRepositoryTests {
     @MockitoBean org.slbdoctor.slb.SlbCollector collector;
     @MockitoBean org.slbdoctor.observation.ObservationService observations;
     @MockitoBean org.slbdoctor.checklist.Checklist checklist;
+    @MockitoBean org.slbdoctor.artifact.ArtifactService artifacts;
     @MockitoBean org.slbdoctor.checklist.CheckSettings settings;
 
     @Autowired DiagnosisService service;

@@ -132,6 +132,39 @@ class DiagnosisSandboxTests {
     }
 
     @Test
+    void nginxUpstreamTimeoutInAnUploadedLogIsAWebAppFailure() throws Exception {
+        register(HEALTHY);
+        String log = "2026/11/23 09:58:01 [error] 1760#0: *251777 upstream timed out (110: Connection timed out) while "
+                + "reading response header from upstream, client: 10.0.0.8, server: localhost, request: "
+                + "\\\"GET /slow.php HTTP/1.1\\\", upstream: \\\"fastcgi://127.0.0.1:9000\\\"";
+        mvc.perform(post("/api/instances/{lb}/artifacts", HEALTHY).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"kind\":\"nginx-error-log\",\"name\":\"web-1 error.log\",\"content\":\"# tail\\n"
+                        + log + "\\n\"}"))
+                .andExpect(status().isCreated());
+
+        JsonNode d = diagnose(HEALTHY);
+
+        JsonNode web = finding(d, "web-app");
+        assertThat(web.get("status").asString()).isEqualTo("FAIL");
+        JsonNode quoted = null;
+        for (JsonNode e : web.get("evidence")) {
+            if ("ARTIFACT".equals(e.get("source").asString())) {
+                quoted = e;
+            }
+        }
+        assertThat(quoted).isNotNull();
+        assertThat(quoted.get("artifactName").asString()).isEqualTo("web-1 error.log");
+        assertThat(quoted.get("lineNumber").asInt()).isEqualTo(2);
+        assertThat(quoted.get("text").asString()).contains("upstream timed out (110: Connection timed out)");
+        assertThat(d.get("artifactIds")).hasSize(1);
+        DiagnosisRecord stored = service.get(HEALTHY, d.get("id").asLong());
+        assertThat(stored.artifacts()).singleElement().satisfies(a -> {
+            assertThat(a.summary()).isNotBlank();
+            assertThat(a.excerpt()).extracting(ArtifactRecord.Line::lineNumber).contains(2);
+        });
+    }
+
+    @Test
     void aFailingApiCallStillStoresTheDiagnosisAndNamesTheCall() throws Exception {
         register(ALL_ABNORMAL);
         faults.inject("DescribeHealthStatus", SandboxFault.SERVICE_UNAVAILABLE);
