@@ -47,6 +47,11 @@ class SlbConfiguration {
     }
 
     @Bean
+    SlbRegions slbRegions(SlbClient client, ObjectProvider<Clock> clock) {
+        return new SlbRegions(client, clock.getIfAvailable(Clock::systemUTC), java.time.Duration.ofHours(1));
+    }
+
+    @Bean
     SlbCollector slbCollector(SlbClient client, ObjectProvider<Clock> clock) {
         // its own pool, not an Executor bean: that would switch off Boot's applicationTaskExecutor
         return SlbCollector.withOwnThreads(client, clock.getIfAvailable(Clock::systemUTC));

@@ -1,0 +1,116 @@
+package org.slbdoctor.instance;
+
+import java.security.Principal;
+import java.util.List;
+import org.slbdoctor.diagnosis.DiagnosisService;
+import org.slbdoctor.diagnosis.LatestSnapshot;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/instances}: register, list worst first, show, delete; import from a region's listing. */
+@RestController
+@RequestMapping("/api/instances")
+class InstanceController {
+
+    record Registration(String regionId, String loadBalancerId) {
+    }
+
+    record ImportRequest(String regionId, List<String> loadBalancerIds) {
+    }
+
+    record PageJson<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** One instance with the SLB state of its latest diagnosis (null before the first). */
+    record InstanceDetail(String loadBalancerId, String regionId, String name, String address, String addressType,
+            String networkType, String status, java.time.Instant registeredAt, InstanceJson.LastDiagnosis lastDiagnosis,
+            LatestSnapshot snapshot) {
+        static InstanceDetail of(InstanceJson i, LatestSnapshot snapshot) {
+            return new InstanceDetail(i.loadBalancerId(), i.regionId(), i.name(), i.address(), i.addressType(),
+                    i.networkType(), i.status(), i.registeredAt(), i.lastDiagnosis(), snapshot);
+        }
+    }
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final InstanceRegistrationService registration;
+    private final InstanceImportService importer;
+    private final SlbInstanceRepository instances;
+    private final DiagnosisService diagnoses;
+
+    InstanceController(InstanceRegistrationService registration, InstanceImportService importer,
+            SlbInstanceRepository instances, DiagnosisService diagnoses) {
+        this.registration = registration;
+        this.importer = importer;
+        this.instances = instances;
+        this.diagnoses = diagnoses;
+    }
+
+    @PostMapping
+    ResponseEntity<InstanceJson> register(@RequestBody Registration body, Principal user) {
+        SlbInstance saved = registration.register(trim(body.regionId()), trim(body.loadBalancerId()), name(user));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(saved.getLoadBalancerId()).toUri()).body(InstanceJson.of(saved));
+    }
+
+    @GetMapping
+    PageJson<InstanceJson> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw InstanceProblem.invalid(List.of(new InstanceProblem.FieldProblem(page < 0 ? "page" : "size",
+                    page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE)));
+        }
+        Page<SlbInstance> p = instances.findAllWorstFirst(PageRequest.of(page, size));
+        return new PageJson<>(p.getContent().stream().map(InstanceJson::of).toList(), page, size, p.getTotalElements());
+    }
+
+    @GetMapping("/{loadBalancerId}")
+    InstanceDetail one(@PathVariable String loadBalancerId) {
+        SlbInstance i = instances.findByLoadBalancerId(loadBalancerId)
+                .orElseThrow(() -> InstanceProblem.notFound(loadBalancerId));
+        return InstanceDetail.of(InstanceJson.of(i), diagnoses.latestSnapshot(i).orElse(null));
+    }
+
+    @DeleteMapping("/{loadBalancerId}")
+    @Transactional
+    ResponseEntity<Void> delete(@PathVariable String loadBalancerId) {
+        SlbInstance i = instances.findByLoadBalancerId(loadBalancerId)
+                .orElseThrow(() -> InstanceProblem.notFound(loadBalancerId));
+        instances.delete(i);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/import")
+    ResponseEntity<InstanceImportService.Result> importFromRegion(@RequestBody ImportRequest body, Principal user) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(importer.importInstances(trim(body.regionId()), body.loadBalancerIds(), name(user), null));
+    }
+
+    /** Sandbox mode only: registers every demo instance. */
+    @PostMapping("/import-demo")
+    ResponseEntity<List<InstanceImportService.Result>> importDemo(Principal user) {
+        if (!importer.sandboxMode()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(importer.registerAllDemoInstances(name(user), null));
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static String name(Principal user) {
+        return user == null ? null : user.getName();
+    }
+}
