@@ -41,7 +41,7 @@ public record SlbProperties(
         backoffMax = backoffMax == null ? Duration.ofSeconds(5) : backoffMax;
         rateLimit = rateLimit == null ? 20.0 : rateLimit;
         rateBurst = rateBurst == null ? 20 : Math.max(1, rateBurst);
-        concurrency = concurrency == null ? 32 : Math.max(1, concurrency);
+        concurrency = concurrency == null ? 64 : Math.max(1, concurrency);
     }
 
     public static SlbProperties defaults() {

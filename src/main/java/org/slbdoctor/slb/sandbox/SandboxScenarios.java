@@ -88,7 +88,7 @@ public class SandboxScenarios {
     /**
      * A generated instance: {@code listeners} HTTP listeners from port 8000 up. With {@code groups} > 0
      * the listeners are spread over that many VServer groups (each with {@code backends} members) and
-     * the first {@code rulesOn} listeners carry one forwarding rule to the next group; otherwise every
+     * the first {@code rulesOn} listeners carry one forwarding rule to their own group; otherwise every
      * listener uses the default server group of {@code backends} backends.
      */
     public static SandboxInstance generate(String id, String region, String name, String scenario, int listeners,
@@ -121,7 +121,7 @@ public class SandboxScenarios {
                     groupId, null, "normal", null));
             if (groups > 0 && l < rulesOn) {
                 rules.add(new SandboxInstance.Rule(port, "http", String.format("rule-%s%s%03d", zone, suffix, l),
-                        "api-" + l, "www.example.com", "/api/" + l, vGroups.get((l + 1) % groups).id()));
+                        "api-" + l, "www.example.com", "/api/" + l, vGroups.get(l % groups).id()));
             }
         }
         return new SandboxInstance(id, region, name, scenario, "active", "47.98." + (Math.abs(id.hashCode()) % 250) + ".10",
