@@ -3,6 +3,7 @@ package org.slbdoctor.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slbdoctor.checklist.EvidenceSource;
 import org.slbdoctor.checklist.Status;
 
@@ -107,7 +108,14 @@ public record DiagnosisReport(
     public record HealthCell(String serverId, String state, String label, String css, String ports) {
     }
 
-    public record ObservationRow(String field, String label, boolean known, String value, String guideSection) {
+    /** {@code value} is the localized text; {@code raw} the typed value as stored (null when not known). */
+    public record ObservationRow(String field, String label, boolean known, String value, String guideSection,
+            Object raw) {
+    }
+
+    /** The observation row of a field (API.md name), if the schema has it. */
+    public Optional<ObservationRow> observation(String field) {
+        return observations.stream().filter(o -> o.field().equals(field)).findFirst();
     }
 
     /**

@@ -211,7 +211,8 @@ public class ReportService {
                 boolean known = value != null && !(value instanceof Collection<?> c && c.isEmpty())
                         && !(value instanceof Map<?, ?> m && m.isEmpty());
                 return new ObservationRow(f.name(), msg("report.obs." + f.name()), known,
-                        known ? format(f.kind(), value) : msg("report.notKnown"), f.guideSection());
+                        known ? format(f.kind(), value) : msg("report.notKnown"), f.guideSection(),
+                        known ? value : null);
             }).toList();
         }
 

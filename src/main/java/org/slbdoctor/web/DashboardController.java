@@ -1,30 +1,99 @@
 package org.slbdoctor.web;
 
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slbdoctor.instance.InstanceImportService;
 import org.slbdoctor.instance.SlbInstance;
 import org.slbdoctor.instance.SlbInstanceRepository;
 import org.springframework.data.domain.Page;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The home page: registered instances, worst verdict first. */
+/**
+ * The home page: registered instances, worst verdict first, searchable and filterable. One page
+ * query (plus its count when the page is full) and the region list: the verdict and its counts are
+ * kept on the instance row, so nothing is read per instance.
+ */
 @Controller
 class DashboardController {
 
+    static final String VIEW = "dashboard";
     static final int PAGE_SIZE = 50;
 
     private final SlbInstanceRepository instances;
+    private final DemoInstances demo;
+    private final InstanceImportService importer;
+    private final MessageSource messages;
 
-    DashboardController(SlbInstanceRepository instances) {
+    DashboardController(SlbInstanceRepository instances, DemoInstances demo, InstanceImportService importer,
+            MessageSource messages) {
         this.instances = instances;
+        this.demo = demo;
+        this.importer = importer;
+        this.messages = messages;
     }
 
     @GetMapping("/")
-    String dashboard(@RequestParam(defaultValue = "0") int page, Model model) {
-        Page<SlbInstance> result = instances.findAllWorstFirst(PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+    String dashboard(@RequestParam(required = false) String q, @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
+        DashboardFilter filter = new DashboardFilter(q, verdict, region);
+        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE, SlbInstanceRepository.WORST_FIRST);
+        Page<SlbInstance> result = filter.active()
+                ? instances.findAll(filter.specification(), request)
+                : instances.findAll(request);
+        if (result.getContent().isEmpty() && result.getTotalPages() > 0 && page > 0) {
+            return "redirect:" + filter.url(result.getTotalPages() - 1);
+        }
         model.addAttribute("instances", result);
-        return "dashboard";
+        model.addAttribute("filter", filter);
+        model.addAttribute("verdicts", DashboardFilter.VERDICTS);
+        model.addAttribute("regions", instances.findRegionIds());
+        model.addAttribute("demo", demo.panel());
+        model.addAttribute("previousUrl", result.hasPrevious() ? filter.url(result.getNumber() - 1) : null);
+        model.addAttribute("nextUrl", result.hasNext() ? filter.url(result.getNumber() + 1) : null);
+        return VIEW;
+    }
+
+    /** Sandbox mode: registers every demo instance through the (sandbox) SLB API, then shows the dashboard. */
+    @PostMapping("/demo-instances")
+    @PreAuthorize("hasRole('OPERATOR')")
+    String registerDemoInstances(Principal user, Locale locale, RedirectAttributes flash) {
+        if (!importer.sandboxMode()) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND);
+        }
+        List<InstanceImportService.Result> results;
+        try {
+            results = importer.registerAllDemoInstances(user.getName(), null);
+        } catch (ErrorResponseException e) {
+            // the SLB (sandbox) API failed before anything was registered: say why, stay on the dashboard
+            flash.addFlashAttribute("error", messages.getMessage("dashboard.demo.failed",
+                    new Object[] {e.getBody().getDetail()}, locale));
+            return "redirect:/";
+        }
+        int imported = results.stream().mapToInt(r -> r.imported().size()).sum();
+        String failed = results.stream().flatMap(r -> r.failed().stream())
+                .map(f -> f.loadBalancerId() + " (" + f.code() + ")").collect(Collectors.joining(", "));
+        flash.addFlashAttribute("message", messages.getMessage("dashboard.demo.done", new Object[] {imported}, locale));
+        if (!failed.isEmpty()) {
+            flash.addFlashAttribute("error", messages.getMessage("dashboard.demo.failed", new Object[] {failed}, locale));
+        }
+        return "redirect:/";
+    }
+
+    /** The navigation's "Instances" entry: the dashboard is the list of instances. */
+    @GetMapping("/instances")
+    String instances() {
+        return "redirect:/";
     }
 }

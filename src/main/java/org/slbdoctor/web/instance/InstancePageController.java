@@ -1,0 +1,90 @@
+package org.slbdoctor.web.instance;
+
+import java.security.Principal;
+import java.util.Locale;
+import org.slbdoctor.diagnosis.DiagnosisNotFound;
+import org.slbdoctor.diagnosis.DiagnosisRecord;
+import org.slbdoctor.diagnosis.DiagnosisService;
+import org.slbdoctor.instance.SlbInstance;
+import org.slbdoctor.instance.SlbInstanceRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The instance page (its latest diagnosis) and the "Run diagnosis" action. A run takes as long as
+ * the SLB API calls do (seconds); the browser shows progress meanwhile and {@link RunGuard} turns a
+ * second submission for the same instance into a message instead of a second run.
+ */
+@Controller
+class InstancePageController {
+
+    static final String VIEW = "instances/show";
+    static final String REDIRECT_TO_PAGE = "redirect:/instances/{loadBalancerId}";
+
+    private static final Logger log = LoggerFactory.getLogger(InstancePageController.class);
+
+    private final SlbInstanceRepository instances;
+    private final DiagnosisService diagnoses;
+    private final ReportPages pages;
+    private final RunGuard guard;
+    private final MessageSource messages;
+
+    InstancePageController(SlbInstanceRepository instances, DiagnosisService diagnoses, ReportPages pages,
+            RunGuard guard, MessageSource messages) {
+        this.instances = instances;
+        this.diagnoses = diagnoses;
+        this.pages = pages;
+        this.guard = guard;
+        this.messages = messages;
+    }
+
+    @GetMapping("/instances/{loadBalancerId}")
+    String show(@PathVariable String loadBalancerId, Locale locale, Model model) {
+        SlbInstance instance = instances.findByLoadBalancerId(loadBalancerId)
+                .orElseThrow(() -> DiagnosisNotFound.instance(loadBalancerId));
+        ReportPage page = instance.getLastDiagnosisId() == null ? null
+                : pages.page(instance, instance.getLastDiagnosisId(), locale);
+        model.addAttribute("urls", new InstanceUrls(loadBalancerId));
+        model.addAttribute("header", page == null ? InstanceHeader.of(instance) : InstanceHeader.of(page.report().instance()));
+        model.addAttribute("page", page);
+        model.addAttribute("latest", true);
+        model.addAttribute("running", guard.running(loadBalancerId));
+        return VIEW;
+    }
+
+    /** The URL filter chain already requires OPERATOR for any POST; this says so where the action is. */
+    @PostMapping("/instances/{loadBalancerId}/diagnoses")
+    @PreAuthorize("hasRole('OPERATOR')")
+    String run(@PathVariable String loadBalancerId, Principal user, Locale locale, RedirectAttributes flash) {
+        if (!instances.existsByLoadBalancerId(loadBalancerId)) {
+            throw DiagnosisNotFound.instance(loadBalancerId);
+        }
+        if (!guard.tryStart(loadBalancerId)) {
+            flash.addFlashAttribute("error", messages.getMessage("pages.run.alreadyRunning", null, locale));
+            return REDIRECT_TO_PAGE;
+        }
+        try {
+            DiagnosisRecord record = diagnoses.run(loadBalancerId, user == null ? null : user.getName());
+            String verdict = messages.getMessage("status." + record.verdict().name(), null, locale);
+            String key = record.complete() ? "pages.run.done" : "pages.run.doneIncomplete";
+            flash.addFlashAttribute("message", messages.getMessage(key, new Object[] {record.id(), verdict}, locale));
+        } catch (DiagnosisNotFound e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // API failures are recorded in the diagnosis itself; this is anything else (database, bug)
+            log.error("diagnosis of {} failed", loadBalancerId, e);
+            flash.addFlashAttribute("error", messages.getMessage("pages.run.failed", null, locale));
+        } finally {
+            guard.finish(loadBalancerId);
+        }
+        return REDIRECT_TO_PAGE;
+    }
+}
