@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The troubleshooting record of one diagnosis as Markdown and JSON (the PDF lives beside them). */
+/** The troubleshooting record of one diagnosis as PDF, Markdown and JSON: one report model, three renderings. */
 @RestController
 @RequestMapping("/api/instances/{loadBalancerId}/diagnoses/{id}")
 class ReportController {
@@ -19,9 +19,23 @@ class ReportController {
     static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
 
     private final ReportService reports;
+    private final PdfRecordRenderer pdf;
 
-    ReportController(ReportService reports) {
+    ReportController(ReportService reports, PdfRecordRenderer pdf) {
         this.reports = reports;
+        this.pdf = pdf;
+    }
+
+    /** The record for a support ticket; {@code ?lang=zh-CN} (or the UI's language) picks its language. */
+    @GetMapping("/record.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String loadBalancerId, @PathVariable long id, Locale locale) {
+        byte[] body = pdf.render(reports.build(loadBalancerId, id, locale));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .contentLength(body.length)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName(loadBalancerId, id, "pdf")).build().toString())
+                .body(body);
     }
 
     @GetMapping("/record.md")

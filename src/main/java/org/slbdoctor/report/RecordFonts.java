@@ -1,0 +1,111 @@
+package org.slbdoctor.report;
+
+import com.openhtmltopdf.extend.FSSupplier;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fonts embedded in every PDF record. They ship inside the application (see
+ * {@code resources/fonts/README.md}), so a record shows Chinese as glyphs on any machine: DejaVu
+ * Sans for Latin text, Droid Sans Fallback for CJK. The template lists both families, and
+ * openhtmltopdf takes each character from the first family that has it.
+ *
+ * <p>{@code slbdoctor.report.cjk-font} may name another TrueType file for the CJK family (for
+ * instance a font a company prefers). A file that is missing or not a TrueType font with glyph
+ * outlines is reported once at start-up and the bundled font is used instead, so a bad setting never
+ * turns a record into boxes.
+ */
+@Component
+public class RecordFonts {
+
+    static final String SANS = "DejaVu Sans";
+    static final String MONO = "DejaVu Sans Mono";
+    static final String CJK = "Droid Sans Fallback";
+
+    private static final Logger log = LoggerFactory.getLogger(RecordFonts.class);
+
+    /** A font face; its cache key lets openhtmltopdf keep its metrics between documents. */
+    private record Face(String family, int weight, byte[] bytes, String source) implements FSSupplier<InputStream> {
+        @Override
+        public InputStream supply() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public String cacheKey() {
+            return "slbdoctor-font:" + family + ":" + weight + ":" + source;
+        }
+    }
+
+    private final List<Face> faces;
+    private final String cjkSource;
+
+    RecordFonts(@Value("${slbdoctor.report.cjk-font:}") String cjkFont) {
+        byte[] cjk = null;
+        String source = "bundled DroidSansFallbackFull.ttf";
+        if (cjkFont != null && !cjkFont.isBlank()) {
+            try {
+                cjk = trueType(Files.readAllBytes(Path.of(cjkFont.trim())));
+                source = cjkFont.trim();
+            } catch (IOException | RuntimeException e) {
+                log.warn("slbdoctor.report.cjk-font={} cannot be used ({}); the PDF record uses the bundled CJK font",
+                        cjkFont, e.getMessage());
+            }
+        }
+        this.cjkSource = source;
+        // the fonts are parsed per document by PDFBox; keeping their bytes avoids re-reading the jar
+        this.faces = List.of(new Face(SANS, 400, bundled("DejaVuSans.ttf"), "bundled"),
+                new Face(SANS, 700, bundled("DejaVuSans-Bold.ttf"), "bundled"),
+                new Face(MONO, 400, bundled("DejaVuSansMono.ttf"), "bundled"),
+                new Face(CJK, 400, cjk != null ? cjk : bundled("DroidSansFallbackFull.ttf"), source));
+    }
+
+    /** Where the CJK glyphs come from: the bundled font or the configured file. */
+    public String cjkSource() {
+        return cjkSource;
+    }
+
+    /** Registers every face, subset-embedded, on a renderer builder. */
+    void register(PdfRendererBuilder builder) {
+        for (Face face : faces) {
+            builder.useFont(face, face.family(), face.weight(), FontStyle.NORMAL, true);
+        }
+    }
+
+    private static byte[] bundled(String name) {
+        try (InputStream in = RecordFonts.class.getResourceAsStream("/fonts/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("font missing from the application: fonts/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bytes when they are a TrueType font PDFBox can embed (glyf outlines, not CFF or a collection). */
+    static byte[] trueType(byte[] bytes) throws IOException {
+        try (var font = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+            if (font.getGlyph() == null) {
+                throw new IOException("not a TrueType font with glyph outlines (an OpenType/CFF or .ttc file?)");
+            }
+            if (font.getUnicodeCmapLookup(false) == null) {
+                throw new IOException("the font has no Unicode character map");
+            }
+        }
+        return bytes;
+    }
+}
