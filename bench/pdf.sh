@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # PDF record benchmark: the record of the sandbox's 50-listener x 20-backend instance,
-# median over N warm renders (default 20) and the file size. Not part of ./mvnw verify.
-#   bench/pdf.sh [runs] [warm-up]
+# median over N warm renders (default 20, after 5 warm-up renders) and the file size.
+# Not run by ./mvnw verify.   Usage: bench/pdf.sh [runs] [warm-up]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
-mkdir -p target/bench/classes
-CP="target/classes:target/test-classes:$(cat target/bench/classpath.txt)"
-javac -d target/bench/classes -cp "$CP" bench/java/org/slbdoctor/diagnosis/PdfRecordBench.java
-java -Xms512m -Xmx1g -cp "target/bench/classes:$CP" org.slbdoctor.diagnosis.PdfRecordBench "${1:-20}" "${2:-5}"
+./mvnw -q -DskipTests compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-pdf/classpath.txt -Dmdep.includeScope=runtime
+OUT=target/bench-pdf
+mkdir -p "$OUT/classes"
+CP="target/classes:$(cat "$OUT/classpath.txt")"
+javac -d "$OUT/classes" -cp "$CP" bench/pdf/PdfRecordBench.java
+exec java -Xms512m -Xmx1g -cp "$OUT/classes:$CP" PdfRecordBench "${1:-20}" "${2:-5}"

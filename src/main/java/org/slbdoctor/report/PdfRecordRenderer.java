@@ -20,8 +20,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.slbdoctor.report.DiagnosisReport.BackendRow;
 import org.slbdoctor.report.DiagnosisReport.HealthCell;
 import org.slbdoctor.report.DiagnosisReport.HealthRow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -49,14 +47,13 @@ public class PdfRecordRenderer {
     /** Backends per health-grid table: what fits an A4 portrait page legibly. */
     static final int GRID_COLUMNS = 8;
 
-    private static final Logger log = LoggerFactory.getLogger(PdfRecordRenderer.class);
-
     private final SpringTemplateEngine templates;
     private final RecordFonts fonts;
     /** Font metrics survive between documents: parsing them again is most of a small record's time. */
     private final FSCacheEx<String, FSCacheValue> fontMetrics = new MapCache();
 
     PdfRecordRenderer(MessageSource messages, RecordFonts fonts) {
+        OpenHtmlToPdfLogging.install();
         this.fonts = fonts;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
@@ -83,7 +80,6 @@ public class PdfRecordRenderer {
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         builder.useExternalResourceAccessControl((uri, type) -> false,
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-        builder.withDiagnosticConsumer(d -> log.debug("openhtmltopdf: {}", d));
         builder.withProducer("SLB Doctor " + report.meta().appVersion() + " (openhtmltopdf, PDFBox)");
         builder.withW3cDocument(parse(xhtml), "about:blank");
         builder.toStream(out);
