@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -27,9 +28,10 @@ class ArtifactUploadTooLargeAdvice {
     private static final Pattern UI_UPLOAD = Pattern.compile("^/instances/([^/]+)/artifacts/?$");
 
     private final MessageSource messages;
-    private final ArtifactProperties properties;
+    private final ObjectProvider<ArtifactProperties> properties;
 
-    ArtifactUploadTooLargeAdvice(MessageSource messages, ArtifactProperties properties) {
+    /** The properties through a provider: MVC test slices load advice beans without the artifact configuration. */
+    ArtifactUploadTooLargeAdvice(MessageSource messages, ObjectProvider<ArtifactProperties> properties) {
         this.messages = messages;
         this.properties = properties;
     }
@@ -43,7 +45,8 @@ class ArtifactUploadTooLargeAdvice {
             return new ModelAndView();
         }
         RequestContextUtils.getOutputFlashMap(request).put("error", messages.getMessage("artifacts.error.tooLarge",
-                new Object[] {properties.maxBytes() / (1024 * 1024)}, LocaleContextHolder.getLocale()));
+                new Object[] {properties.getIfAvailable(() -> new ArtifactProperties(ArtifactProperties.DEFAULT_MAX_BYTES))
+                        .maxBytes() / (1024 * 1024)}, LocaleContextHolder.getLocale()));
         return new ModelAndView("redirect:/instances/" + m.group(1) + "/artifacts");
     }
 }
