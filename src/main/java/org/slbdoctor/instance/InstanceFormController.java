@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The registration pages: one instance by region and id ({@code /instances/new}), a region's
- * instances chosen from its listing ({@code /instances/import}), and in sandbox mode every demo
- * instance at once ({@code POST /demo-instances}). The services decide; this shows their answers,
+ * instances chosen from its listing ({@code /instances/import}); in sandbox mode the register page
+ * also offers the dashboard's "register all demo instances" button. The services decide; this shows their answers,
  * SLB code and RequestId included. Writes need OPERATOR (security config: every UI POST).
  */
 @Controller
@@ -172,32 +172,6 @@ class InstanceFormController {
             return new ImportReport(result.regionId(), rows, result.imported().size(),
                     result.alreadyRegistered().size(), result.failed().size());
         }
-    }
-
-    // --- sandbox demo instances ---
-
-    @PostMapping("/demo-instances")
-    String registerDemoInstances(Principal principal, RedirectAttributes redirect) {
-        if (!importer.sandboxMode()) {
-            redirect.addFlashAttribute("error", text("demo.notSandbox"));
-            return "redirect:/";
-        }
-        try {
-            int imported = 0;
-            int already = 0;
-            int failed = 0;
-            for (InstanceImportService.Result r : importer.registerAllDemoInstances(name(principal), null)) {
-                imported += r.imported().size();
-                already += r.alreadyRegistered().size();
-                failed += r.failed().size();
-            }
-            redirect.addFlashAttribute(failed == 0 ? "message" : "error",
-                    text("demo.done", imported, already, failed));
-        } catch (InstanceProblem e) {
-            Problem p = Problem.of(e);
-            redirect.addFlashAttribute("error", text("demo.failed", p.detail(), p.code() == null ? "—" : p.code()));
-        }
-        return "redirect:/";
     }
 
     private void addRegions(Model model) {
