@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -17,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The main path of issue 5 in a real Chromium: log in, register a sandbox instance whose backends are
  * all abnormal, fill observations, paste an nginx error log, run a diagnosis, see FAIL findings with
- * their evidence, switch to Chinese, and find the PDF record's link. Screenshots go to target/screenshots.
+ * their evidence, switch to Chinese, download the PDF record. Screenshots go to target/screenshots.
  */
 @TestPropertySource(properties = {"slbdoctor.sandbox.enabled=true",
         "spring.datasource.url=jdbc:h2:mem:mainpath;DB_CLOSE_DELAY=-1"})
@@ -93,9 +95,19 @@ class MainPathBrowserTests extends BrowserTestSupport {
         screenshot("instance-page-phone");
         driver.manage().window().setSize(DESKTOP);
 
-        // the PDF record link of the diagnosis (the PDF itself: see pdfRecordIsDownloadable once record.pdf is served)
-        assertThat(find("[data-testid=download-pdf]").getAttribute("href")).matches(".*/api/instances/" + LB
-                + "/diagnoses/\\d+/record\\.pdf");
+        // the PDF record, fetched from the page's link with the session cookie
+        String pdfHref = find("[data-testid=download-pdf]").getAttribute("href");
+        assertThat(pdfHref).matches(".*/api/instances/" + LB + "/diagnoses/\\d+/record\\.pdf");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pdf = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b =>"
+                        + " done({status: r.status, type: r.headers.get('Content-Type'),"
+                        + " magic: String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5)))})))"
+                        + ".catch(e => done({status: -1, type: String(e), magic: ''}));", pdfHref);
+        assertThat(((Number) pdf.get("status")).intValue()).isEqualTo(200);
+        assertThat((String) pdf.get("type")).startsWith("application/pdf");
+        assertThat(pdf.get("magic")).isEqualTo("%PDF-");
 
         // 中文
         driver.findElement(By.linkText("中文")).click();
@@ -120,7 +132,7 @@ class MainPathBrowserTests extends BrowserTestSupport {
         // the radio/checkbox sits inside its label; clicking the label is what a person does
         WebElement label = input.findElement(By.xpath("./ancestor::label[1]"));
         // centred, so the sticky save bar at the bottom of the form does not cover it
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center'});", label);
         label.click();
         assertThat(input.isSelected()).as(css).isTrue();
