@@ -93,37 +93,9 @@ class SandboxApi {
         int to = Math.min(matching.size(), from + pageSize);
         List<Object> page = new ArrayList<>();
         for (SandboxInstance i : matching.subList(from, to)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("LoadBalancerId", i.id());
-            m.put("LoadBalancerName", i.name());
-            m.put("LoadBalancerStatus", i.status());
-            m.put("BusinessStatus", "locked".equals(i.status()) ? "FinancialLocked" : "Normal");
-            m.put("Address", i.address());
-            m.put("AddressType", i.addressType());
-            m.put("AddressIPVersion", "ipv4");
-            m.put("NetworkType", i.networkType());
-            m.put("VpcId", vpcId(i));
-            m.put("VSwitchId", "vsw-" + zone(i) + "e4n0y1r1e3v5c2g7a1");
-            m.put("RegionId", i.region());
-            m.put("RegionIdAlias", i.region());
-            m.put("MasterZoneId", i.region() + "-b");
-            m.put("SlaveZoneId", i.region() + "-d");
-            m.put("CreateTime", "2024-03-08T02:15:27Z");
-            m.put("CreateTimeStamp", 1709864127000L);
-            m.put("PayType", "PayOnDemand");
-            m.put("InternetChargeType", "4");
+            Map<String, Object> m = instanceFields(i);
+            m.put("InternetChargeType", "4"); // the numeric code here, the name in the alias (§5.2)
             m.put("InternetChargeTypeAlias", "paybytraffic");
-            m.put("InstanceChargeType", "PayBySpec");
-            m.put("LoadBalancerSpec", i.spec());
-            m.put("SpecType", "share");
-            m.put("SpecBpsFlag", false);
-            m.put("Bandwidth", 5120);
-            m.put("ResourceGroupId", "rg-acfmxazb4ph6aiy");
-            m.put("DeleteProtection", "off");
-            m.put("ModificationProtectionStatus", "NonProtection");
-            m.put("ModificationProtectionReason", "");
-            m.put("ServiceManagedMode", "Unmanaged");
-            m.put("Tags", wrap("Tag", List.of(Map.of("TagKey", "scenario", "TagValue", String.valueOf(i.scenario())))));
             page.add(m);
         }
         Map<String, Object> r = new LinkedHashMap<>();
@@ -136,45 +108,17 @@ class SandboxApi {
 
     private Map<String, Object> describeLoadBalancerAttribute(Map<String, String> p) {
         SandboxInstance i = instance(p);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("LoadBalancerId", i.id());
-        m.put("LoadBalancerName", i.name());
-        m.put("LoadBalancerStatus", i.status());
-        m.put("BusinessStatus", "locked".equals(i.status()) ? "FinancialLocked" : "Normal");
-        m.put("Address", i.address());
-        m.put("AddressType", i.addressType());
-        m.put("AddressIPVersion", "ipv4");
-        m.put("NetworkType", i.networkType());
-        m.put("VpcId", vpcId(i));
-        m.put("VSwitchId", "vsw-" + zone(i) + "e4n0y1r1e3v5c2g7a1");
-        m.put("RegionId", i.region());
-        m.put("RegionIdAlias", i.region());
-        m.put("MasterZoneId", i.region() + "-b");
-        m.put("SlaveZoneId", i.region() + "-d");
-        m.put("CreateTime", "2024-03-08T02:15:27Z");
-        m.put("CreateTimeStamp", 1709864127000L);
+        Map<String, Object> m = instanceFields(i);
+        m.put("InternetChargeType", "paybytraffic"); // the name here, not the code of DescribeLoadBalancers (§5.3)
         m.put("EndTime", "2999-09-08T16:00:00Z");
         m.put("EndTimeStamp", 32493801600000L);
         m.put("AutoReleaseTime", 0L);
-        m.put("PayType", "PayOnDemand");
-        m.put("InternetChargeType", "paybytraffic");
-        m.put("InstanceChargeType", "PayBySpec");
-        m.put("LoadBalancerSpec", i.spec());
-        m.put("SpecType", "share");
-        m.put("SpecBpsFlag", false);
-        m.put("Bandwidth", 5120);
-        m.put("ResourceGroupId", "rg-acfmxazb4ph6aiy");
-        m.put("DeleteProtection", "off");
-        m.put("ModificationProtectionStatus", "NonProtection");
-        m.put("ModificationProtectionReason", "");
         m.put("RenewalStatus", "AutoRenewal");
         m.put("RenewalDuration", 1);
         m.put("RenewalCycUnit", "Month");
         m.put("HasReservedInfo", "false");
-        m.put("ServiceManagedMode", "Unmanaged");
         m.put("SupportPrivateLink", false);
         m.put("CloudInstanceUid", 0L);
-        m.put("Tags", wrap("Tag", List.of(Map.of("TagKey", "scenario", "TagValue", String.valueOf(i.scenario())))));
         m.put("ListenerPorts", wrap("ListenerPort", i.listeners().stream().map(l -> (Object) l.port()).toList()));
         List<Object> legacy = new ArrayList<>();
         List<Object> current = new ArrayList<>();
@@ -402,6 +346,43 @@ class SandboxApi {
     }
 
     // ---- shapes -------------------------------------------------------------------------------
+
+    /**
+     * The instance fields DescribeLoadBalancers and DescribeLoadBalancerAttribute both return, with
+     * the same values and types (§5.2, §5.3); each action adds its own, InternetChargeType included.
+     */
+    private static Map<String, Object> instanceFields(SandboxInstance i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("LoadBalancerId", i.id());
+        m.put("LoadBalancerName", i.name());
+        m.put("LoadBalancerStatus", i.status());
+        m.put("BusinessStatus", "locked".equals(i.status()) ? "FinancialLocked" : "Normal");
+        m.put("Address", i.address());
+        m.put("AddressType", i.addressType());
+        m.put("AddressIPVersion", "ipv4");
+        m.put("NetworkType", i.networkType());
+        m.put("VpcId", vpcId(i));
+        m.put("VSwitchId", "vsw-" + zone(i) + "e4n0y1r1e3v5c2g7a1");
+        m.put("RegionId", i.region());
+        m.put("RegionIdAlias", i.region());
+        m.put("MasterZoneId", i.region() + "-b");
+        m.put("SlaveZoneId", i.region() + "-d");
+        m.put("CreateTime", "2024-03-08T02:15:27Z");
+        m.put("CreateTimeStamp", 1709864127000L);
+        m.put("PayType", "PayOnDemand");
+        m.put("InstanceChargeType", "PayBySpec");
+        m.put("LoadBalancerSpec", i.spec());
+        m.put("SpecType", "share");
+        m.put("SpecBpsFlag", false);
+        m.put("Bandwidth", 5120);
+        m.put("ResourceGroupId", "rg-acfmxazb4ph6aiy");
+        m.put("DeleteProtection", "off");
+        m.put("ModificationProtectionStatus", "NonProtection");
+        m.put("ModificationProtectionReason", "");
+        m.put("ServiceManagedMode", "Unmanaged");
+        m.put("Tags", wrap("Tag", List.of(Map.of("TagKey", "scenario", "TagValue", String.valueOf(i.scenario())))));
+        return m;
+    }
 
     private Map<String, Object> listener(SandboxInstance i, Listener l) {
         Map<String, Object> m = new LinkedHashMap<>();
