@@ -12,36 +12,18 @@ final class CsvLine {
         int i = 0;
         int n = line.length();
         while (true) {
-            StringBuilder sb = new StringBuilder();
             if (i < n && line.charAt(i) == '"') {
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        return false;
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            sb.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        sb.append(c);
-                    }
+                StringBuilder sb = new StringBuilder();
+                i = quoted(line, i, delimiter, sb);
+                if (i < 0) {
+                    return false;
                 }
-                while (i < n && line.charAt(i) != delimiter) {
-                    i++; // junk after the closing quote: tolerated like most readers do
-                }
+                out.add(sb.toString());
             } else {
                 int start = i;
-                while (i < n && line.charAt(i) != delimiter) {
-                    i++;
-                }
-                sb.append(line, start, i);
+                i = nextDelimiter(line, i, delimiter);
+                out.add(line.substring(start, i));
             }
-            out.add(sb.toString());
             if (i >= n) {
                 return true;
             }
@@ -62,32 +44,14 @@ final class CsvLine {
             String value;
             if (i < n && line.charAt(i) == '"') {
                 StringBuilder sb = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= n) {
-                        return false;
-                    }
-                    char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < n && line.charAt(i) == '"') {
-                            sb.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                while (i < n && line.charAt(i) != delimiter) {
-                    i++;
+                i = quoted(line, i, delimiter, sb);
+                if (i < 0) {
+                    return false;
                 }
                 value = sb.toString();
             } else {
                 int start = i;
-                while (i < n && line.charAt(i) != delimiter) {
-                    i++;
-                }
+                i = nextDelimiter(line, i, delimiter);
                 value = null;
                 for (int f = 0; f < columns.length; f++) {
                     if (columns[f] == column) {
@@ -108,5 +72,40 @@ final class CsvLine {
             i++;
         }
         return column > maxNeeded;
+    }
+
+    /**
+     * Appends the unquoted value of the quoted field whose opening quote is at {@code i} to
+     * {@code sb}; returns where the field ends (the delimiter or the end of the line), or -1 when
+     * the closing quote is missing.
+     */
+    private static int quoted(String line, int i, char delimiter, StringBuilder sb) {
+        int n = line.length();
+        i++;
+        while (true) {
+            if (i >= n) {
+                return -1;
+            }
+            char c = line.charAt(i++);
+            if (c == '"') {
+                if (i < n && line.charAt(i) == '"') {
+                    sb.append('"');
+                    i++;
+                } else {
+                    break;
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return nextDelimiter(line, i, delimiter); // junk after the closing quote: tolerated like most readers do
+    }
+
+    private static int nextDelimiter(String line, int i, char delimiter) {
+        int n = line.length();
+        while (i < n && line.charAt(i) != delimiter) {
+            i++;
+        }
+        return i;
     }
 }
