@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slbdoctor.artifact.ArtifactAnalyzer;
 import org.slbdoctor.artifact.ArtifactKind;
 import org.slbdoctor.artifact.LineReader;
 import org.slbdoctor.artifact.LineRef;
-import org.slbdoctor.artifact.LogSignatureStats;
+import org.slbdoctor.artifact.SignatureCounter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +34,7 @@ public class NginxErrorLogAnalyzer implements ArtifactAnalyzer<NginxErrorLogFact
     @Override
     public NginxErrorLogFacts analyze(Reader text) throws IOException {
         LineReader lines = new LineReader(text);
-        Map<NginxErrorSignature, LogSignatureStats> found = new EnumMap<>(NginxErrorSignature.class);
+        SignatureCounter<NginxErrorSignature> found = new SignatureCounter<>(NginxErrorSignature.class);
         long count = 0;
         for (String line = lines.next(); line != null; line = lines.next()) {
             count++;
@@ -45,11 +43,10 @@ public class NginxErrorLogAnalyzer implements ArtifactAnalyzer<NginxErrorLogFact
             }
             NginxErrorSignature sig = classify(line);
             if (sig != null) {
-                found.merge(sig, LogSignatureStats.NONE.plus(new LineRef(lines.lineNumber(), line), timestamp(line)),
-                        (old, one) -> old.plus(one.firstLine(), one.firstTimestamp()));
+                found.count(sig, new LineRef(lines.lineNumber(), line), timestamp(line));
             }
         }
-        return new NginxErrorLogFacts(found, count);
+        return new NginxErrorLogFacts(found.found(), count);
     }
 
     static NginxErrorSignature classify(String line) {

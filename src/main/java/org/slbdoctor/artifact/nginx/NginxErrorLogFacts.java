@@ -1,12 +1,12 @@
 package org.slbdoctor.artifact.nginx;
 
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slbdoctor.artifact.ArtifactFacts;
 import org.slbdoctor.artifact.ArtifactKind;
 import org.slbdoctor.artifact.LogSignatureStats;
+import org.slbdoctor.artifact.SignatureCounter;
 
 /**
  * Per signature (only those found): count, first/last matching line, first/last timestamp.
@@ -16,9 +16,7 @@ public record NginxErrorLogFacts(Map<NginxErrorSignature, LogSignatureStats> sig
         implements ArtifactFacts {
 
     public NginxErrorLogFacts {
-        EnumMap<NginxErrorSignature, LogSignatureStats> copy = new EnumMap<>(NginxErrorSignature.class);
-        copy.putAll(signatures);
-        signatures = Collections.unmodifiableMap(copy);
+        signatures = SignatureCounter.copyOf(NginxErrorSignature.class, signatures);
     }
 
     @Override
@@ -47,9 +45,6 @@ public record NginxErrorLogFacts(Map<NginxErrorSignature, LogSignatureStats> sig
         if (signatures.isEmpty()) {
             return lines + " lines; no upstream error signature";
         }
-        return lines + " lines; " + signatures.entrySet().stream()
-                .map(e -> e.getValue().count() + "× " + e.getKey().description() + " (first at line "
-                        + e.getValue().firstLine().lineNumber() + ")")
-                .collect(Collectors.joining("; "));
+        return lines + " lines; " + SignatureCounter.summary(signatures, NginxErrorSignature::description);
     }
 }

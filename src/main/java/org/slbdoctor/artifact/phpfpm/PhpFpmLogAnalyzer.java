@@ -6,9 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +14,7 @@ import org.slbdoctor.artifact.ArtifactAnalyzer;
 import org.slbdoctor.artifact.ArtifactKind;
 import org.slbdoctor.artifact.LineReader;
 import org.slbdoctor.artifact.LineRef;
-import org.slbdoctor.artifact.LogSignatureStats;
+import org.slbdoctor.artifact.SignatureCounter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +38,7 @@ public class PhpFpmLogAnalyzer implements ArtifactAnalyzer<PhpFpmLogFacts> {
     @Override
     public PhpFpmLogFacts analyze(Reader text) throws IOException {
         LineReader lines = new LineReader(text);
-        Map<PhpFpmLogSignature, LogSignatureStats> found = new EnumMap<>(PhpFpmLogSignature.class);
+        SignatureCounter<PhpFpmLogSignature> found = new SignatureCounter<>(PhpFpmLogSignature.class);
         TreeSet<String> pools = new TreeSet<>();
         long count = 0;
         for (String line = lines.next(); line != null; line = lines.next()) {
@@ -49,15 +47,13 @@ public class PhpFpmLogAnalyzer implements ArtifactAnalyzer<PhpFpmLogFacts> {
             if (sig == null) {
                 continue;
             }
-            LineRef ref = new LineRef(lines.lineNumber(), line);
-            LocalDateTime ts = timestamp(line);
-            found.merge(sig, LogSignatureStats.NONE.plus(ref, ts), (old, one) -> old.plus(ref, ts));
+            found.count(sig, new LineRef(lines.lineNumber(), line), timestamp(line));
             Matcher pool = POOL.matcher(line);
             if (pool.find() && pools.size() < 1000) {
                 pools.add(pool.group(1));
             }
         }
-        return new PhpFpmLogFacts(found, pools, count);
+        return new PhpFpmLogFacts(found.found(), pools, count);
     }
 
     static PhpFpmLogSignature classify(String line) {

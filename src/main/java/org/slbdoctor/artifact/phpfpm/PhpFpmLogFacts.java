@@ -1,22 +1,18 @@
 package org.slbdoctor.artifact.phpfpm;
 
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slbdoctor.artifact.ArtifactFacts;
 import org.slbdoctor.artifact.ArtifactKind;
 import org.slbdoctor.artifact.LogSignatureStats;
+import org.slbdoctor.artifact.SignatureCounter;
 
 /** Per signature found: count, first/last line, first/last timestamp; the pools named on those lines. */
 public record PhpFpmLogFacts(Map<PhpFpmLogSignature, LogSignatureStats> signatures, Set<String> pools, long lines)
         implements ArtifactFacts {
 
     public PhpFpmLogFacts {
-        EnumMap<PhpFpmLogSignature, LogSignatureStats> copy = new EnumMap<>(PhpFpmLogSignature.class);
-        copy.putAll(signatures);
-        signatures = Collections.unmodifiableMap(copy);
+        signatures = SignatureCounter.copyOf(PhpFpmLogSignature.class, signatures);
         pools = Set.copyOf(pools);
     }
 
@@ -38,9 +34,6 @@ public record PhpFpmLogFacts(Map<PhpFpmLogSignature, LogSignatureStats> signatur
         if (signatures.isEmpty()) {
             return lines + " lines; no max_children, timeout or child-exit line";
         }
-        return lines + " lines; " + signatures.entrySet().stream()
-                .map(e -> e.getValue().count() + "× " + e.getKey().description() + " (first at line "
-                        + e.getValue().firstLine().lineNumber() + ")")
-                .collect(Collectors.joining("; "));
+        return lines + " lines; " + SignatureCounter.summary(signatures, PhpFpmLogSignature::description);
     }
 }
