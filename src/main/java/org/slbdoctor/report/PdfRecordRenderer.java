@@ -48,6 +48,7 @@ public class PdfRecordRenderer {
     static final int GRID_COLUMNS = 8;
 
     private final SpringTemplateEngine templates;
+    private final MessageSource messages;
     private final RecordFonts fonts;
     /** Font metrics survive between documents: parsing them again is most of a small record's time. */
     private final FSCacheEx<String, FSCacheValue> fontMetrics = new MapCache();
@@ -55,6 +56,7 @@ public class PdfRecordRenderer {
     PdfRecordRenderer(MessageSource messages, RecordFonts fonts) {
         OpenHtmlToPdfLogging.install();
         this.fonts = fonts;
+        this.messages = messages;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -93,8 +95,10 @@ public class PdfRecordRenderer {
 
     /** The XHTML the PDF is laid out from (also handy to look at when the layout is wrong). */
     String xhtml(DiagnosisReport report) {
-        Context context = new Context(Locale.forLanguageTag(report.locale()));
+        Locale locale = Locale.forLanguageTag(report.locale());
+        Context context = new Context(locale);
         context.setVariable("r", report);
+        context.setVariable("evidence", PdfEvidence.of(report, (key, args) -> messages.getMessage(key, args, locale)));
         context.setVariable("gridParts", gridParts(report));
         context.setVariable("author", report.meta().createdBy() == null || report.meta().createdBy().isBlank()
                 ? "SLB Doctor" : report.meta().createdBy() + " (SLB Doctor)");

@@ -67,10 +67,11 @@ public class RecordFonts {
         }
         this.cjkSource = source;
         // the fonts are parsed per document by PDFBox; keeping their bytes avoids re-reading the jar
-        this.faces = List.of(new Face(SANS, 400, bundled("DejaVuSans.ttf"), "bundled"),
-                new Face(SANS, 700, bundled("DejaVuSans-Bold.ttf"), "bundled"),
-                new Face(MONO, 400, bundled("DejaVuSansMono.ttf"), "bundled"),
-                new Face(CJK, 400, cjk != null ? cjk : bundled("DroidSansFallbackFull.ttf"), source));
+        this.faces = List.of(new Face(SANS, 400, withoutGlyphSubstitution(bundled("DejaVuSans.ttf")), "bundled"),
+                new Face(SANS, 700, withoutGlyphSubstitution(bundled("DejaVuSans-Bold.ttf")), "bundled"),
+                new Face(MONO, 400, withoutGlyphSubstitution(bundled("DejaVuSansMono.ttf")), "bundled"),
+                new Face(CJK, 400, withoutGlyphSubstitution(cjk != null ? cjk : bundled("DroidSansFallbackFull.ttf")),
+                        source));
     }
 
     /** Where the CJK glyphs come from: the bundled font or the configured file. */
@@ -94,6 +95,26 @@ public class RecordFonts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A copy of a TrueType font whose glyph substitution table (GSUB) PDFBox will not find: its tag in
+     * the table directory is renamed. PDFBox 3 applies GSUB ligature rules to every string it draws,
+     * compiling a regular expression per string; that was a third of a large record's rendering time
+     * and half its garbage. The record gains nothing from it: no script in it needs shaping (Latin and
+     * CJK draw one glyph per character) and the only visible effect was the "fi" ligature, which made
+     * "rp_filter" or "ICP-filed" come out of the PDF as "rp_\uFB01lter" when a support engineer copies
+     * or searches the text. PDFBox 2 never applied GSUB; the embedded subset never carries it.
+     */
+    static byte[] withoutGlyphSubstitution(byte[] font) {
+        byte[] copy = font.clone();
+        int tables = ((copy[4] & 0xff) << 8) | (copy[5] & 0xff);
+        for (int i = 0, at = 12; i < tables && at + 16 <= copy.length; i++, at += 16) {
+            if (copy[at] == 'G' && copy[at + 1] == 'S' && copy[at + 2] == 'U' && copy[at + 3] == 'B') {
+                copy[at] = 'g'; // "gSUB": a tag no font reader knows, so the table is skipped
+            }
+        }
+        return copy;
     }
 
     /** The bytes when they are a TrueType font PDFBox can embed (glyf outlines, not CFF or a collection). */

@@ -38,6 +38,7 @@ import org.slbdoctor.diagnosis.Fixtures;
 import org.slbdoctor.instance.SlbInstance;
 import org.slbdoctor.instance.SlbInstanceRepository;
 import org.slbdoctor.observation.Observations;
+import org.slbdoctor.report.DiagnosisReport.ReportFinding;
 import org.slbdoctor.slb.ApiCall;
 import org.slbdoctor.slb.InstanceAttributes;
 import org.slbdoctor.slb.SlbSnapshot;
@@ -128,6 +129,8 @@ class PdfRecordTests {
             assertThat(flat).contains("2026-11-23 10:00:00 UTC", "alice");
             assertThat(flat).contains("http HEAD /health"); // health-check settings of the listener
             assertThat(flat).contains("Ticket summary");
+            // no "fi" ligature glyph: a support engineer can search and copy "rp_filter"
+            assertThat(flat).contains("rp_filter is disabled").doesNotContain("\uFB01", "\uFB02");
 
             // Chinese as text (so as glyphs of an embedded CJK font, not boxes)
             assertThat(text).contains("生产环境-华东", "客户反馈：下午 3 点开始偶发 502。");
@@ -181,6 +184,49 @@ class PdfRecordTests {
             assertThat(text).contains("故障排查记录", "监听", "工单摘要", "失败", "未执行", "生产环境-华东");
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("故障排查记录: " + Fixtures.LB);
             save(doc, "record-zh-page1.png");
+        }
+    }
+
+    /**
+     * The sandbox's 50 × 20 instance (the benchmark's record): the health-check lines that restate
+     * the grid are counted per listener, the grid still shows all 1,000 states.
+     */
+    @Test
+    void theLargeInstanceCountsWhatTheGridShows() throws Exception {
+        String lb = "lb-bp1hzdlarge50x20g6i8k1";
+        if (instances.findByLoadBalancerId(lb).isEmpty()) {
+            instances.save(new SlbInstance(lb, "cn-hangzhou", Instant.now(), "admin"));
+        }
+        long large = diagnoses.run(lb, "admin").id();
+        DiagnosisReport report = reports.build(lb, large, Locale.ENGLISH);
+        ReportFinding health = report.findings().stream().filter(f -> f.checkId().equals("health-check")).findFirst()
+                .orElseThrow();
+        assertThat(health.evidence()).hasSize(50 + 50 * 20 * 2); // as stored: every line
+
+        String xhtml = renderer.xhtml(report);
+        assertThat(xhtml.split("class=\"health-normal\"", -1)).hasSize(50 * 20 + 1); // the grid: every state
+        byte[] pdf = renderer.render(report);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String flat = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            for (int port = 8000; port < 8050; port++) {
+                assertThat(flat).contains("listener " + port + "/http: health check on",
+                        "listener " + port + "/http: 20 backends in the server list, port 8080, weight 100",
+                        "listener " + port + "/http: 20 backends normal, port 8080, weight 100");
+            }
+            assertThat(flat).contains("Σ lines count 2000 evidence lines", "the health grid");
+            assertThat(flat).doesNotContain("backend i-bp120g6i8k10000 (192.168.0.10) port 8080 normal, weight 100");
+            assertThat(doc.getNumberOfPages()).isLessThan(30); // 45 when every line was quoted
+            PDFRenderer pages = new PDFRenderer(doc);
+            for (int i = 0; i < doc.getNumberOfPages(); i++) { // the counted evidence and the grid, for a human
+                PDFTextStripper one = new PDFTextStripper();
+                one.setStartPage(i + 1);
+                one.setEndPage(i + 1);
+                String page = one.getText(doc);
+                if (page.contains("Σ") || page.contains("Backends 1 to 8")) {
+                    ImageIO.write(pages.renderImageWithDPI(i, 72), "png",
+                            Path.of("target", "pdf", "record-large-page" + (i + 1) + ".png").toFile());
+                }
+            }
         }
     }
 
