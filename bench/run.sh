@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# SLB Doctor benchmarks (not part of ./mvnw verify). One entry point:
+#   bench/run.sh build                 package the jar (tests skipped)
+#   bench/run.sh data [N] [M]          generate N instances / M diagnoses into $BENCH_DIR/data (default 1000 / 10000)
+#   bench/run.sh load [seconds]        start the jar on that data: startup time, RSS, wrk on /, /instances/{id},
+#                                      /api/instances (64 connections, default 30 s each), RSS after
+#   bench/run.sh noindex [seconds]     the dashboard and /api/instances on a copy of the data without the
+#                                      worst-first index (baseline of the index)
+#   bench/run.sh fleet [N] [L]         fleet scan of N instances x L listeners (default 500 x 10), sandbox
+#                                      throttling at 50 calls/s, client limiter at 50 calls/s
+#   bench/run.sh all                   all of the above, in that order
+#   bench/run.sh accesslog|collection  the analyzer and collection benchmarks (their own scripts)
+# Needs: java 17, curl, python3, wrk. Results go to stdout and $BENCH_DIR/results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BENCH_DIR=${BENCH_DIR:-/tmp/slbdoctor-bench}
+PASSWORD=${BENCH_PASSWORD:-bench-Admin-pass-1}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
+mkdir -p "$BENCH_DIR/results"
+PID=""
+
+log() { echo "[$(date +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)] $*" >&2; }
+jar() { ls "$ROOT"/target/slb-doctor-*.jar 2>/dev/null | grep -v plain | head -1; }
+rss_mib() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+cleanup() { if [[ -n "$PID" ]] && kill -0 "$PID" 2>/dev/null; then kill "$PID"; wait "$PID" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+build() {
+  log "packaging the jar"
+  ./mvnw -q -DskipTests package
+  log "built $(jar)"
+}
+
+ensure_jar() { [[ -n "$(jar)" ]] || build; }
+
+# start_app <db-dir> <log> [extra --props...]: starts the jar, waits for /actuator/health, sets PID, PORT, STARTUP_MS
+start_app() {
+  local db=$1 logfile=$2; shift 2
+  PORT=$(free_port)
+  local t0; t0=$(date +%s%N)
+  java $JAVA_OPTS -jar "$(jar)" --server.port="$PORT" \
+    --spring.datasource.url="jdbc:h2:file:$db/slbdoctor;AUTO_SERVER=FALSE" \
+    --slbdoctor.sandbox.enabled=true --slbdoctor.admin.password="$PASSWORD" "$@" >"$logfile" 2>&1 &
+  PID=$!
+  until curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; do
+    kill -0 "$PID" 2>/dev/null || { tail -30 "$logfile" >&2; echo "the app died" >&2; exit 1; }
+    sleep 0.2
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+stop_app() { cleanup; PID=""; }
+
+# form login (CSRF token from the login page); prints "JSESSIONID=…"
+login() {
+  local jarfile="$BENCH_DIR/cookies.txt"; rm -f "$jarfile"
+  local token
+  token=$(curl -s -c "$jarfile" -b "$jarfile" "http://127.0.0.1:$PORT/login" \
+    | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  local code
+  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jarfile" -b "$jarfile" \
+    --data-urlencode "username=admin" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$token" \
+    "http://127.0.0.1:$PORT/login")
+  [[ "$code" == 302 ]] || { echo "login failed ($code)" >&2; exit 1; }
+  echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jarfile")"
+}
+
+# wrk_run <name> <comma-separated paths> <seconds>
+wrk_run() {
+  local name=$1 paths=$2 secs=$3
+  log "wrk $name (64 connections, ${secs}s)"
+  BENCH_COOKIE=$COOKIE BENCH_PATHS=$paths wrk -t2 -c64 -d"${secs}s" --latency -s "$ROOT/bench/wrk/session.lua" \
+    "http://127.0.0.1:$PORT" | tee "$BENCH_DIR/results/wrk-$name.txt" | grep -E "Latency|99%|Requests/sec|BENCH|Non-2xx|Socket" >&2
+  echo "$name $(grep '^BENCH' "$BENCH_DIR/results/wrk-$name.txt") load=$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+data() {
+  local n=${1:-1000} m=${2:-10000}
+  ensure_jar
+  rm -rf "$BENCH_DIR/data"; mkdir -p "$BENCH_DIR/data"
+  log "generating $n instances and $m diagnoses through the app's services"
+  local t0; t0=$(date +%s)
+  java $JAVA_OPTS -jar "$(jar)" --server.port=0 \
+    --spring.datasource.url="jdbc:h2:file:$BENCH_DIR/data/slbdoctor;AUTO_SERVER=FALSE" \
+    --slbdoctor.sandbox.enabled=true --slbdoctor.sandbox.generated-instances="$n" \
+    --slbdoctor.sandbox.generated-listeners=10 --slbdoctor.aliyun.rate-limit=0 \
+    --slbdoctor.admin.password="$PASSWORD" --slbdoctor.bench.instances="$n" --slbdoctor.bench.diagnoses="$m" \
+    --slbdoctor.bench.concurrency=4 --logging.level.org.slbdoctor.fleet=warn >"$BENCH_DIR/results/data.log" 2>&1
+  grep "bench data:" "$BENCH_DIR/results/data.log" | tail -1 >&2
+  echo "data: $n instances, $m diagnoses in $(( $(date +%s) - t0 )) s; db $(du -sh "$BENCH_DIR/data" | cut -f1)"
+}
+
+instance_paths() {
+  # every registered instance's page, from the API (pages of 500)
+  local prefix=$1 out="" page=0
+  while :; do
+    local ids
+    ids=$(curl -s -b "$COOKIE" -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT/api/instances?size=500&page=$page" \
+      | python3 -c 'import json,sys; print(",".join(i["loadBalancerId"] for i in json.load(sys.stdin)["items"]))')
+    [[ -n "$ids" ]] || break
+    out="$out,$(echo "$ids" | sed "s#\([^,]*\)#$prefix\1#g")"
+    page=$((page + 1))
+  done
+  echo "${out#,}"
+}
+
+load() {
+  local secs=${1:-30} db=${2:-$BENCH_DIR/data} tag=${3:-load}
+  ensure_jar
+  [[ -d "$db" ]] || data
+  log "starting the app on $db"
+  start_app "$db" "$BENCH_DIR/results/$tag-app.log"
+  local started; started=$(grep -o 'Started SlbDoctorApplication in [0-9.]* seconds' "$BENCH_DIR/results/$tag-app.log" || true)
+  sleep 2
+  local rss0; rss0=$(rss_mib "$PID")
+  echo "$tag startup: ${STARTUP_MS} ms to a healthy /actuator/health ($started); RSS after start ${rss0} MiB load=$(cut -d' ' -f1 /proc/loadavg)"
+  COOKIE=$(login)
+  local pages; pages=$(instance_paths /instances/)
+  local first=${pages%%,*}
+  local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$first")
+  if [[ "$tag" == load ]]; then
+    # warm-up: JIT, caches, connection pool (not measured)
+    BENCH_COOKIE=$COOKIE BENCH_PATHS="/,/api/instances,$first" wrk -t2 -c16 -d10s -s "$ROOT/bench/wrk/session.lua" \
+      "http://127.0.0.1:$PORT" >/dev/null
+  fi
+  wrk_run "$tag-dashboard" "/" "$secs"
+  wrk_run "$tag-api-instances" "/api/instances" "$secs"
+  if [[ "$tag" == load ]]; then
+    if [[ "$code" == 200 ]]; then
+      wrk_run "$tag-instance-page" "$pages" "$secs"
+    else
+      log "the instance page $first answers $code (not in this build): measuring /api/instances/{id} instead"
+    fi
+    wrk_run "$tag-api-instance" "$(instance_paths /api/instances/)" "$secs"
+  fi
+  local rss1; rss1=$(rss_mib "$PID")
+  echo "$tag RSS: ${rss0} MiB after start, ${rss1} MiB after the load test load=$(cut -d' ' -f1 /proc/loadavg)"
+  stop_app
+}
+
+noindex() {
+  local secs=${1:-30}
+  [[ -d "$BENCH_DIR/data" ]] || data
+  rm -rf "$BENCH_DIR/noindex"; cp -r "$BENCH_DIR/data" "$BENCH_DIR/noindex"
+  # the H2 the app ships, so the file format matches
+  unzip -o -q -j "$(jar)" 'BOOT-INF/lib/h2-*.jar' -d "$BENCH_DIR"
+  local h2; h2=$(ls "$BENCH_DIR"/h2-*.jar | head -1)
+  java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$BENCH_DIR/noindex/slbdoctor" -user sa -password "" \
+    -sql "DROP INDEX IX_SLB_INSTANCE_WORST_FIRST" >/dev/null
+  log "dropped ix_slb_instance_worst_first in the copy"
+  load "$secs" "$BENCH_DIR/noindex" noindex
+}
+
+fleet() {
+  local n=${1:-500} listeners=${2:-10}
+  ensure_jar
+  rm -rf "$BENCH_DIR/fleet"; mkdir -p "$BENCH_DIR/fleet"
+  log "starting the app: $n sandbox instances x $listeners listeners, sandbox throttling at 50 calls/s, limiter 50/s"
+  start_app "$BENCH_DIR/fleet" "$BENCH_DIR/results/fleet-app.log" \
+    --slbdoctor.sandbox.generated-instances="$n" --slbdoctor.sandbox.generated-listeners="$listeners" \
+    --slbdoctor.sandbox.faults.throttle-max-calls-per-second=50 --slbdoctor.aliyun.rate-limit=50 \
+    --slbdoctor.bench.instances="$n" --slbdoctor.bench.diagnoses=0 --slbdoctor.bench.exit=false
+  local auth="admin:$PASSWORD" base="http://127.0.0.1:$PORT"
+  until [[ "$(curl -s -u "$auth" "$base/api/instances?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')" == "$n" ]]; do
+    sleep 1
+  done
+  log "$n instances registered"
+  sleep 2  # let the limiter's bucket and the sandbox's 1-second window settle after the registrations
+  local calls0; calls0=$(curl -s -u "$auth" "$base/api/admin/sandbox/faults" | python3 -c 'import json,sys; print(json.load(sys.stdin)["callsReceived"])')
+  local id; id=$(curl -s -u "$auth" -H 'Content-Type: application/json' -d '{"regionId":"cn-hangzhou"}' \
+    "$base/api/fleet-scans" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  local progress state
+  while :; do
+    sleep 2
+    progress=$(curl -s -u "$auth" "$base/api/fleet-scans/$id")
+    state=$(echo "$progress" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["state"])')
+    echo "$progress" | python3 -c 'import json,sys; p=json.load(sys.stdin); print("  %(done)d/%(total)d failed %(failed)d incomplete %(incomplete)d  %(callsPerSecond)s calls/s  eta %(etaSeconds)s s" % p)' >&2
+    [[ "$state" == RUNNING || "$state" == CANCELLING ]] || break
+  done
+  local calls1; calls1=$(curl -s -u "$auth" "$base/api/admin/sandbox/faults" | python3 -c 'import json,sys; print(json.load(sys.stdin)["callsReceived"])')
+  echo "$progress" > "$BENCH_DIR/results/fleet-scan.json"
+  echo "$progress" | python3 -c '
+import json, sys
+p = json.load(sys.stdin)
+received = int(sys.argv[1])
+ideal = p["apiCalls"] / 50.0
+secs = p["elapsedMillis"] / 1000.0
+print("fleet: %d instances, state %s, %d diagnosed, %d failed, %d incomplete; %d API calls (%d requests reached the sandbox, %d throttled and retried); %.1f s vs %.1f s ideal (calls / 50): ratio %.3f" % (
+    p["total"], p["state"], p["done"] - p["failed"], p["failed"], p["incomplete"], p["apiCalls"], received,
+    received - p["apiCalls"], secs, ideal, secs / ideal))' "$((calls1 - calls0))"
+  echo "fleet load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  stop_app
+}
+
+cmd=${1:-all}; shift || true
+case "$cmd" in
+  build) build ;;
+  data) data "$@" ;;
+  load) load "$@" ;;
+  noindex) noindex "$@" ;;
+  fleet) fleet "$@" ;;
+  accesslog) exec bench/accesslog.sh "$@" ;;
+  collection) exec bench/collection.sh "$@" ;;
+  all) build; data; load; noindex; fleet ;;
+  *) sed -n 2,14p "$0"; exit 2 ;;
+esac
