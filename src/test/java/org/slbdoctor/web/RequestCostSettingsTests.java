@@ -1,0 +1,30 @@
+package org.slbdoctor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/** The two settings that halve the CPU of a page (bench/README.md, "Dashboard at 1,000 instances"). */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:requestcost;DB_CLOSE_DELAY=-1")
+class RequestCostSettingsTests {
+
+    @Autowired SpringTemplateEngine templates;
+    @Autowired ObservationRegistry observations;
+
+    @Test
+    void templatesCompileTheirSpringExpressions() {
+        assertThat(templates.getEnableSpringELCompiler()).isTrue();
+    }
+
+    @Test
+    void securityFiltersAreNotObservedButRequestsStillAre() {
+        assertThat(Observation.createNotStarted("spring.security.filterchains", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("spring.security.authorizations", observations).isNoop()).isTrue();
+        assertThat(Observation.createNotStarted("http.server.requests", observations).isNoop()).isFalse();
+    }
+}
