@@ -11,27 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** One test per action: every field the app reads arrives parsed through the real SDK. */
 class SandboxActionTests {
 
     static final String HEALTHY = "lb-bp1hz0healthy7k2m9q4x1";
-    static SandboxFixture sandbox;
-    static SlbClient client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new SandboxFixture();
-        client = sandbox.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @AutoClose
+    static final SandboxFixture sandbox = new SandboxFixture();
+    static final SlbClient client = sandbox.client();
 
     @Test
     void describeRegionsKeepsChineseNames() {

@@ -8,7 +8,10 @@ import org.slbdoctor.slb.sandbox.SandboxFaults;
 import org.slbdoctor.slb.sandbox.SandboxScenarios;
 import org.slbdoctor.slb.sandbox.SandboxServer;
 
-/** A sandbox on a free loopback port and the real SDK client pointed at it, for tests. */
+/**
+ * A sandbox on a free loopback port and the real SDK client pointed at it, for tests: hold it in a
+ * static {@code @AutoClose} field so the server stops after the class.
+ */
 final class SandboxFixture implements AutoCloseable {
 
     static final String AK = "LTAI5tTestKey000000001";
@@ -38,6 +41,12 @@ final class SandboxFixture implements AutoCloseable {
 
     SlbCollector collector() {
         return SlbCollector.withOwnThreads(client(), Clock.systemUTC());
+    }
+
+    /** No faults injected, no calls counted: each test starts from a well-behaved API. */
+    void reset() {
+        faults.reset();
+        faults.resetCalls();
     }
 
     @Override

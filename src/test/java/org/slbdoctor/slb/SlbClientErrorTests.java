@@ -12,8 +12,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,24 +24,13 @@ import org.slbdoctor.slb.sandbox.SandboxFault;
 class SlbClientErrorTests {
 
     static final String LB = "lb-bp1hz0healthy7k2m9q4x1";
-    static SandboxFixture sandbox;
-    static SlbClient client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new SandboxFixture();
-        client = sandbox.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @AutoClose
+    static final SandboxFixture sandbox = new SandboxFixture();
+    static final SlbClient client = sandbox.client();
 
     @BeforeEach
     void reset() {
-        sandbox.faults.reset();
-        sandbox.faults.resetCalls();
+        sandbox.reset();
     }
 
     static DescribeLoadBalancerAttributeRequest attribute(String id) {

@@ -2,8 +2,7 @@ package org.slbdoctor.slb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slbdoctor.slb.sandbox.SandboxFault;
@@ -11,25 +10,14 @@ import org.slbdoctor.slb.sandbox.SandboxFault;
 /** Collection through the real SDK over HTTP against the sandbox. */
 class SlbCollectorTests {
 
-    static SandboxFixture sandbox;
-    static SlbCollector collector;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new SandboxFixture();
-        collector = sandbox.collector();
-    }
-
-    @AfterAll
-    static void stop() {
-        collector.close();
-        sandbox.close();
-    }
+    @AutoClose
+    static final SandboxFixture sandbox = new SandboxFixture();
+    @AutoClose
+    static final SlbCollector collector = sandbox.collector();
 
     @BeforeEach
     void reset() {
-        sandbox.faults.reset();
-        sandbox.faults.resetCalls();
+        sandbox.reset();
     }
 
     @Test
