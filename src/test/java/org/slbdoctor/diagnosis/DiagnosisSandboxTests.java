@@ -13,14 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slbdoctor.SharedApplicationTest;
 import org.slbdoctor.checklist.Status;
 import org.slbdoctor.instance.SlbInstance;
 import org.slbdoctor.instance.SlbInstanceRepository;
 import org.slbdoctor.slb.sandbox.SandboxFault;
 import org.slbdoctor.slb.sandbox.SandboxFaults;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,9 +30,7 @@ import tools.jackson.databind.ObjectMapper;
  * End to end through the real SDK against the built-in sandbox over HTTP: register, observe,
  * diagnose, read back, for several of the guide's causes, and with the SLB API failing.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:diagnosissandbox;DB_CLOSE_DELAY=-1",
-        "slbdoctor.sandbox.enabled=true"})
-@AutoConfigureMockMvc
+@SharedApplicationTest
 @WithMockUser(username = "olga", roles = "OPERATOR")
 class DiagnosisSandboxTests {
 

@@ -14,18 +14,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slbdoctor.SharedApplicationTest;
 import org.slbdoctor.instance.SlbInstance;
 import org.slbdoctor.instance.SlbInstanceRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:observations;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@SharedApplicationTest
 class ObservationControllerTests {
 
     private static final String LB = "lb-bp1obs0000000000000001";

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slbdoctor.SharedApplicationTest;
 import org.slbdoctor.checklist.Evidence;
 import org.slbdoctor.checklist.Finding;
 import org.slbdoctor.checklist.Status;
@@ -26,13 +27,10 @@ import org.slbdoctor.slb.ApiCall;
 import org.slbdoctor.slb.InstanceAttributes;
 import org.slbdoctor.slb.SlbSnapshot;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:reporttests;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@SharedApplicationTest
 @WithMockUser(roles = "VIEWER")
 class ReportTests {
 

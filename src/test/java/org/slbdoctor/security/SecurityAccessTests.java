@@ -17,23 +17,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.slbdoctor.web.ApiExceptionHandlerTests;
+import org.slbdoctor.SharedApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Who may do what: the role matrix of issue 2 / API.md, on the API and the UI. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:security-access;DB_CLOSE_DELAY=-1",
-        "slbdoctor.admin.password=" + SecurityAccessTests.ADMIN_PASSWORD})
-@AutoConfigureMockMvc
-@Import(ApiExceptionHandlerTests.ProbeController.class)
+@SharedApplicationTest
 class SecurityAccessTests {
 
-    static final String ADMIN_PASSWORD = "correct-horse-battery";
+    static final String ADMIN_PASSWORD = SharedApplicationTest.ADMIN_PASSWORD;
     private static final String PROBE = "/api/_probe";
 
     @Autowired

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
+import org.slbdoctor.SharedApplicationTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -28,16 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The problem+json contract of every /api/** endpoint (API.md "REST API"). */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:apierrors;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@Import(ApiExceptionHandlerTests.ProbeController.class)
+@SharedApplicationTest
 public class ApiExceptionHandlerTests {
 
     @Autowired
@@ -97,7 +93,7 @@ public class ApiExceptionHandlerTests {
 
     /**
      * A REST controller that exists only in tests. Nested in a test class, so component scanning
-     * skips it; test classes that need it @Import it.
+     * skips it; {@link SharedApplicationTest} imports it.
      */
     @RestController
     @RequestMapping("/api/_probe")
