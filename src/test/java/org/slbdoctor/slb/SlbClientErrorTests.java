@@ -121,7 +121,9 @@ class SlbClientErrorTests {
         SlbApiException e = failure(sandbox.client(slowBackoff, SandboxFixture.AK, SandboxFixture.SECRET), "cn-hangzhou",
                 attribute(LB));
         assertThat(e.kind()).isEqualTo(Kind.THROTTLED);
-        assertThat(e.call().attempts()).isBetween(2, 3);
+        // 10 attempts were allowed: stopping after at most 3 shows the 300 ms budget ended the retries.
+        // One attempt alone is possible on a loaded machine, where the first call can outlast the budget.
+        assertThat(e.call().attempts()).isBetween(1, 3);
     }
 
     @Test
