@@ -72,19 +72,36 @@ public final class PdfRecordBench {
                 renderCpu.add((c2 - c1) / 1e6);
                 endToEnd.add((t2 - t0) / 1e6);
             }
+            // the template step alone (Thymeleaf + PdfEvidence), the rest of the render being openhtmltopdf
+            java.lang.reflect.Method xhtml = PdfRecordRenderer.class.getDeclaredMethod("xhtml", DiagnosisReport.class);
+            xhtml.setAccessible(true);
+            List<Double> templateCpu = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                DiagnosisReport r = reports.build(LB, id, Locale.ENGLISH);
+                long c1 = threads.getCurrentThreadCpuTime();
+                xhtml.invoke(renderer, r);
+                templateCpu.add((threads.getCurrentThreadCpuTime() - c1) / 1e6);
+            }
             byte[] zh = renderer.render(reports.build(LB, id, Locale.SIMPLIFIED_CHINESE));
             Path out = Path.of("target", "bench-pdf");
             Files.createDirectories(out);
             Files.write(out.resolve("record-large.pdf"), pdf);
             Files.write(out.resolve("record-large-zh.pdf"), zh);
+            Files.writeString(out.resolve("record-large.xhtml"), (String) xhtml.invoke(renderer,
+                    reports.build(LB, id, Locale.ENGLISH))); // what openhtmltopdf lays out
+
             int pages;
             try (var doc = Loader.loadPDF(pdf)) {
                 pages = doc.getNumberOfPages();
             }
-            System.out.printf("warm renders: %d (after %d warm-up)%n", runs, warmup);
+            System.out.printf("warm renders: %d (after %d warm-up); load average %.2f on %d CPUs%n", runs, warmup,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             System.out.printf("render only      median %.1f ms, p90 %.1f ms, min %.1f ms%n", median(renderOnly),
                     pct(renderOnly, 0.9), Collections.min(renderOnly));
-            System.out.printf("render CPU time  median %.1f ms (rendering thread)%n", median(renderCpu));
+            System.out.printf("render CPU time  median %.1f ms, p90 %.1f ms (rendering thread)%n", median(renderCpu),
+                    pct(renderCpu, 0.9));
+            System.out.printf("  of which template (Thymeleaf) CPU median %.1f ms%n", median(templateCpu));
             System.out.printf("build + render   median %.1f ms, p90 %.1f ms%n", median(endToEnd), pct(endToEnd, 0.9));
             System.out.printf("file size        %d bytes (%.0f KiB), %d pages; zh-CN %d bytes%n", pdf.length,
                     pdf.length / 1024.0, pages, zh.length);

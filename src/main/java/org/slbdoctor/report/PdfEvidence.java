@@ -47,13 +47,13 @@ final class PdfEvidence {
         String get(String key, Object... args);
     }
 
-    private static final String ID = "([A-Za-z0-9][A-Za-z0-9._:-]*)";
-    /** HealthCheckCheck's server-list line: {@code listener L: backend ID (IP) port P weight W}. */
-    private static final Pattern SERVER_LIST = Pattern.compile(
-            "listener (\\S+): backend " + ID + "(?: \\(" + ID + "\\))? port (\\d+) weight (\\d+)");
-    /** HealthCheckCheck's health line of a normal backend: {@code ... port P normal, weight W}. */
-    private static final Pattern NORMAL = Pattern.compile(
-            "listener (\\S+): backend " + ID + "(?: \\(" + ID + "\\))? port (\\d+) normal, weight (\\d+)");
+    private static final String ID = "([A-Za-z0-9][A-Za-z0-9._:-]*+)";
+    /**
+     * HealthCheckCheck's server-list line, {@code listener L: backend ID (IP) port P weight W}, and its
+     * health line of a normal backend, {@code ... port P normal, weight W} (group 5 is "normal, ").
+     */
+    private static final Pattern LINE = Pattern.compile("listener ([^\\s:]++): backend " + ID + "(?: \\(" + ID
+            + "\\))? port (\\d++) (normal, )?weight (\\d++)");
 
     private enum Kind { SERVER_LIST, NORMAL }
 
@@ -134,20 +134,16 @@ final class PdfEvidence {
                 || !line.text().contains(": backend ")) {
             return null;
         }
-        Kind kind = Kind.SERVER_LIST;
-        Matcher m = SERVER_LIST.matcher(line.text());
+        Matcher m = LINE.matcher(line.text());
         if (!m.matches()) {
-            kind = Kind.NORMAL;
-            m = NORMAL.matcher(line.text());
-            if (!m.matches()) {
-                return null;
-            }
+            return null;
         }
+        Kind kind = m.group(5) == null ? Kind.SERVER_LIST : Kind.NORMAL;
         String listener = m.group(1);
         String serverId = m.group(2);
         String ip = m.group(3);
         String port = m.group(4);
-        String weight = m.group(5);
+        String weight = m.group(6);
         if (weight.chars().allMatch(c -> c == '0')) {
             return null; // weight 0 matters: quoted
         }

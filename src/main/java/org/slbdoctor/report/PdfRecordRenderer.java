@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slbdoctor.report.DiagnosisReport.BackendRow;
 import org.slbdoctor.report.DiagnosisReport.HealthCell;
 import org.slbdoctor.report.DiagnosisReport.HealthRow;
@@ -76,7 +77,6 @@ public class PdfRecordRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
-        fonts.register(builder);
         // the record is self-contained: nothing may be fetched, whatever a document says
         builder.useExternalResourceAccessControl((uri, type) -> false,
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
@@ -85,8 +85,9 @@ public class PdfRecordRenderer {
         builder.withProducer("SLB Doctor " + report.meta().appVersion() + " (openhtmltopdf, PDFBox)");
         builder.withW3cDocument(parse(xhtml), "about:blank");
         builder.toStream(out);
-        try {
-            builder.run();
+        try (PDDocument document = new PDDocument(); RecordFonts.Lease lease = fonts.register(builder, document)) {
+            builder.usePDDocument(document);
+            builder.run(); // saves the document (fonts subset) before the lease returns its fonts
         } catch (IOException e) {
             throw new UncheckedIOException("rendering the PDF record failed", e);
         }

@@ -1,17 +1,23 @@
 package org.slbdoctor.report;
 
-import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,21 +43,18 @@ public class RecordFonts {
 
     private static final Logger log = LoggerFactory.getLogger(RecordFonts.class);
 
-    /** A font face; its cache key lets openhtmltopdf keep its metrics between documents. */
-    private record Face(String family, int weight, byte[] bytes, String source) implements FSSupplier<InputStream> {
-        @Override
-        public InputStream supply() {
-            return new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public String cacheKey() {
-            return "slbdoctor-font:" + family + ":" + weight + ":" + source;
-        }
+    /** A font face: its TrueType bytes, as shipped or configured. */
+    private record Face(String family, int weight, byte[] bytes) {
     }
 
     private final List<Face> faces;
     private final String cjkSource;
+    /**
+     * Parsed sets of the faces, one per render under way. Parsing a font (the CJK one is 4 MB) for
+     * every document was a tenth of a record's garbage; a parsed PDFBox font is reused by the next
+     * document, but never by two at once, so no render depends on PDFBox's thread safety.
+     */
+    private final Queue<List<TrueTypeFont>> parsed = new ConcurrentLinkedQueue<>();
 
     RecordFonts(@Value("${slbdoctor.report.cjk-font:}") String cjkFont) {
         byte[] cjk = null;
@@ -66,12 +69,10 @@ public class RecordFonts {
             }
         }
         this.cjkSource = source;
-        // the fonts are parsed per document by PDFBox; keeping their bytes avoids re-reading the jar
-        this.faces = List.of(new Face(SANS, 400, withoutGlyphSubstitution(bundled("DejaVuSans.ttf")), "bundled"),
-                new Face(SANS, 700, withoutGlyphSubstitution(bundled("DejaVuSans-Bold.ttf")), "bundled"),
-                new Face(MONO, 400, withoutGlyphSubstitution(bundled("DejaVuSansMono.ttf")), "bundled"),
-                new Face(CJK, 400, withoutGlyphSubstitution(cjk != null ? cjk : bundled("DroidSansFallbackFull.ttf")),
-                        source));
+        this.faces = List.of(new Face(SANS, 400, withoutGlyphSubstitution(bundled("DejaVuSans.ttf"))),
+                new Face(SANS, 700, withoutGlyphSubstitution(bundled("DejaVuSans-Bold.ttf"))),
+                new Face(MONO, 400, withoutGlyphSubstitution(bundled("DejaVuSansMono.ttf"))),
+                new Face(CJK, 400, withoutGlyphSubstitution(cjk != null ? cjk : bundled("DroidSansFallbackFull.ttf"))));
     }
 
     /** Where the CJK glyphs come from: the bundled font or the configured file. */
@@ -79,10 +80,64 @@ public class RecordFonts {
         return cjkSource;
     }
 
-    /** Registers every face, subset-embedded, on a renderer builder. */
-    void register(PdfRendererBuilder builder) {
+    /**
+     * Registers every face, subset-embedded, on a renderer builder for the given document. A face is
+     * loaded into the document only when the layout first needs one of its glyphs. Close the lease
+     * once the document is saved: its parsed fonts then serve the next render.
+     */
+    Lease register(PdfRendererBuilder builder, PDDocument document) {
+        List<TrueTypeFont> set = parsed.poll();
+        if (set == null) {
+            set = parse();
+        }
+        for (int i = 0; i < faces.size(); i++) {
+            Face face = faces.get(i);
+            builder.useFont(new LazyFont(document, set.get(i)), face.family(), face.weight(), FontStyle.NORMAL, true);
+        }
+        List<TrueTypeFont> leased = set;
+        return () -> parsed.offer(leased);
+    }
+
+    /** Parsed fonts lent to one render. */
+    interface Lease extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private List<TrueTypeFont> parse() {
+        List<TrueTypeFont> set = new ArrayList<>(faces.size());
         for (Face face : faces) {
-            builder.useFont(face, face.family(), face.weight(), FontStyle.NORMAL, true);
+            try {
+                set.add(new TTFParser().parse(new RandomAccessReadBuffer(face.bytes())));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the bundled font " + face.family() + " cannot be read", e);
+            }
+        }
+        return set;
+    }
+
+    /** A face loaded into a document on first use, from a parsed font the document does not own. */
+    private static final class LazyFont extends PDFontSupplier {
+        private final PDDocument document;
+        private final TrueTypeFont font;
+        private PDFont loaded;
+
+        LazyFont(PDDocument document, TrueTypeFont font) {
+            super(null);
+            this.document = document;
+            this.font = font;
+        }
+
+        @Override
+        public PDFont supply() {
+            if (loaded == null) {
+                try {
+                    loaded = PDType0Font.load(document, font, true); // leaves the parsed font open
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return loaded;
         }
     }
 
