@@ -2,8 +2,10 @@
 # SLB Doctor benchmarks (not part of ./mvnw verify). One entry point:
 #   bench/run.sh build                 package the jar (tests skipped)
 #   bench/run.sh data [N] [M]          generate N instances / M diagnoses into $BENCH_DIR/data (default 1000 / 10000)
-#   bench/run.sh load [seconds]        start the jar on that data: startup time, RSS, wrk on /, /instances/{id},
-#                                      /api/instances (64 connections, default 30 s each), RSS after
+#   bench/run.sh load [seconds]        start the jar on that data: startup time, RSS, CPU per request at one
+#                                      connection, wrk on /, /instances/{id}, /api/instances (64 connections,
+#                                      default 30 s each), GC pauses, RSS after
+#   bench/run.sh nocache [seconds]     the same with the rendered-fragment cache off (its baseline)
 #   bench/run.sh noindex [seconds]     the dashboard and /api/instances on a copy of the data without the
 #                                      worst-first index (baseline of the index)
 #   bench/run.sh fleet [N] [L]         fleet scan of N instances x L listeners (default 500 x 10), sandbox
@@ -68,6 +70,20 @@ login() {
   echo "JSESSIONID=$(awk '$6 == "JSESSIONID" {print $7}' "$jarfile")"
 }
 
+# cost_run <name> <comma-separated paths> <seconds>: one connection, so no queueing: what a request costs,
+# as the app process's CPU time (all its threads: request, GC, JIT) divided by the requests served
+cost_run() {
+  local name=$1 paths=$2 secs=$3
+  local c0; c0=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  BENCH_COOKIE=$COOKIE BENCH_PATHS=$paths wrk -t1 -c1 -d"${secs}s" -s "$ROOT/bench/wrk/session.lua" \
+    "http://127.0.0.1:$PORT" > "$BENCH_DIR/results/cost-$name.txt"
+  local c1; c1=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  local line; line=$(grep '^BENCH' "$BENCH_DIR/results/cost-$name.txt")
+  local n; n=$(echo "$line" | grep -o 'requests=[0-9]*' | cut -d= -f2)
+  local ticks; ticks=$(getconf CLK_TCK)
+  echo "$name cost: $(echo "$line" | cut -d' ' -f2-) cpu_ms_per_request=$(python3 -c "print(round(($c1 - $c0) * 1000 / $ticks / $n, 3))") load=$(cut -d' ' -f1 /proc/loadavg)"
+}
+
 # wrk_run <name> <comma-separated paths> <seconds>
 wrk_run() {
   local name=$1 paths=$2 secs=$3
@@ -108,11 +124,11 @@ instance_paths() {
 }
 
 load() {
-  local secs=${1:-30} db=${2:-$BENCH_DIR/data} tag=${3:-load}
+  local secs=${1:-30} db=${2:-$BENCH_DIR/data} tag=${3:-load}; shift 3 2>/dev/null || shift $#
   ensure_jar
   [[ -d "$db" ]] || data
-  log "starting the app on $db"
-  start_app "$db" "$BENCH_DIR/results/$tag-app.log"
+  log "starting the app on $db $*"
+  JAVA_OPTS="$JAVA_OPTS -Xlog:gc:file=$BENCH_DIR/results/$tag-gc.log" start_app "$db" "$BENCH_DIR/results/$tag-app.log" "$@"
   local started; started=$(grep -o 'Started SlbDoctorApplication in [0-9.]* seconds' "$BENCH_DIR/results/$tag-app.log" || true)
   sleep 2
   local rss0; rss0=$(rss_mib "$PID")
@@ -121,23 +137,33 @@ load() {
   local pages; pages=$(instance_paths /instances/)
   local first=${pages%%,*}
   local code; code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT$first")
-  if [[ "$tag" == load ]]; then
-    # warm-up: JIT, caches, connection pool (not measured)
-    BENCH_COOKIE=$COOKIE BENCH_PATHS="/,/api/instances,$first" wrk -t2 -c16 -d10s -s "$ROOT/bench/wrk/session.lua" \
+  [[ "$code" == 200 ]] || { log "the instance page $first answers $code"; exit 1; }
+  # the first visit of each instance page renders it (a finished diagnosis, then kept): its cost, once
+  cost_run "$tag-instance-page-first-visit" "$pages" 10
+  if [[ "$tag" != noindex ]]; then
+    # warm-up, not measured: JIT, connection pool, and every instance page visited once
+    BENCH_COOKIE=$COOKIE BENCH_PATHS="/,/api/instances,$pages" wrk -t2 -c16 -d20s -s "$ROOT/bench/wrk/session.lua" \
       "http://127.0.0.1:$PORT" >/dev/null
+    cost_run "$tag-dashboard" "/" 10
+    cost_run "$tag-instance-page" "$pages" 10
+    cost_run "$tag-api-instances" "/api/instances" 10
   fi
   wrk_run "$tag-dashboard" "/" "$secs"
   wrk_run "$tag-api-instances" "/api/instances" "$secs"
-  if [[ "$tag" == load ]]; then
-    if [[ "$code" == 200 ]]; then
-      wrk_run "$tag-instance-page" "$pages" "$secs"
-    else
-      log "the instance page $first answers $code (not in this build): measuring /api/instances/{id} instead"
-    fi
+  if [[ "$tag" != noindex ]]; then
+    wrk_run "$tag-instance-page" "$pages" "$secs"
     wrk_run "$tag-api-instance" "$(instance_paths /api/instances/)" "$secs"
   fi
   local rss1; rss1=$(rss_mib "$PID")
   echo "$tag RSS: ${rss0} MiB after start, ${rss1} MiB after the load test load=$(cut -d' ' -f1 /proc/loadavg)"
+  echo "$tag GC: $(python3 - "$BENCH_DIR/results/$tag-gc.log" <<'PY'
+import re, sys
+pauses = [float(m) for m in re.findall(r"Pause.* ([0-9.]+)ms$", open(sys.argv[1]).read(), re.M)]
+pauses.sort()
+print("%d pauses, total %.0f ms, max %.1f ms, p99 %.1f ms" % (len(pauses), sum(pauses), pauses[-1] if pauses else 0,
+      pauses[int(len(pauses) * 0.99)] if pauses else 0))
+PY
+)"
   stop_app
 }
 
@@ -152,6 +178,11 @@ noindex() {
     -sql "DROP INDEX IX_SLB_INSTANCE_WORST_FIRST" >/dev/null
   log "dropped ix_slb_instance_worst_first in the copy"
   load "$secs" "$BENCH_DIR/noindex" noindex
+}
+
+nocache() {
+  local secs=${1:-30}
+  load "$secs" "$BENCH_DIR/data" nocache --slbdoctor.web.fragment-cache-size=0
 }
 
 fleet() {
@@ -201,9 +232,10 @@ case "$cmd" in
   data) data "$@" ;;
   load) load "$@" ;;
   noindex) noindex "$@" ;;
+  nocache) nocache "$@" ;;
   fleet) fleet "$@" ;;
   accesslog) exec bench/accesslog.sh "$@" ;;
   collection) exec bench/collection.sh "$@" ;;
-  all) build; data; load; noindex; fleet ;;
+  all) build; data; load; nocache; noindex; fleet ;;
   *) sed -n 2,14p "$0"; exit 2 ;;
 esac

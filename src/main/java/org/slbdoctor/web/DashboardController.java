@@ -3,6 +3,7 @@ package org.slbdoctor.web;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slbdoctor.instance.InstanceImportService;
 import org.slbdoctor.instance.SlbInstance;
@@ -30,14 +31,17 @@ class DashboardController {
 
     static final String VIEW = "dashboard";
     static final int PAGE_SIZE = 50;
+    static final String TABLE = "fragments/instance-table :: table(rows=${rows})";
 
     private final SlbInstanceRepository instances;
     private final DemoInstances demo;
     private final InstanceImportService importer;
     private final MessageSource messages;
+    private final RenderedFragments fragments;
 
     DashboardController(SlbInstanceRepository instances, DemoInstances demo, InstanceImportService importer,
-            MessageSource messages) {
+            MessageSource messages, RenderedFragments fragments) {
+        this.fragments = fragments;
         this.instances = instances;
         this.demo = demo;
         this.importer = importer;
@@ -56,6 +60,9 @@ class DashboardController {
             return "redirect:" + filter.url(result.getTotalPages() - 1);
         }
         model.addAttribute("instances", result);
+        List<DashboardRow> rows = result.getContent().stream().map(DashboardRow::of).toList();
+        model.addAttribute("tableHtml", rows.isEmpty() ? null
+                : fragments.html(TABLE, rows, () -> Map.of("rows", rows)));
         model.addAttribute("filter", filter);
         model.addAttribute("verdicts", DashboardFilter.VERDICTS);
         model.addAttribute("regions", instances.findRegionIds());

@@ -27,15 +27,17 @@ class DiagnosisPagesController {
     private final SlbInstanceRepository instances;
     private final DiagnosisService diagnoses;
     private final ReportPages pages;
+    private final ReportHtml reports;
     private final RunGuard guard;
     private final Checklist checklist;
     private final MessageSource messages;
 
     DiagnosisPagesController(SlbInstanceRepository instances, DiagnosisService diagnoses, ReportPages pages,
-            RunGuard guard, Checklist checklist, MessageSource messages) {
+            ReportHtml reports, RunGuard guard, Checklist checklist, MessageSource messages) {
         this.instances = instances;
         this.diagnoses = diagnoses;
         this.pages = pages;
+        this.reports = reports;
         this.guard = guard;
         this.checklist = checklist;
         this.messages = messages;
@@ -60,7 +62,8 @@ class DiagnosisPagesController {
         ReportPage page = pages.page(instance, id, locale);
         model.addAttribute("urls", new InstanceUrls(loadBalancerId));
         model.addAttribute("header", InstanceHeader.of(page.report().instance()));
-        model.addAttribute("page", page);
+        model.addAttribute("diagnosisId", id);
+        model.addAttribute("reportHtml", reports.html(instance, id, locale, page));
         model.addAttribute("latest", Long.valueOf(id).equals(instance.getLastDiagnosisId()));
         model.addAttribute("running", guard.running(loadBalancerId));
         return SHOW_VIEW;

@@ -33,15 +33,15 @@ class InstancePageController {
 
     private final SlbInstanceRepository instances;
     private final DiagnosisService diagnoses;
-    private final ReportPages pages;
+    private final ReportHtml reports;
     private final RunGuard guard;
     private final MessageSource messages;
 
-    InstancePageController(SlbInstanceRepository instances, DiagnosisService diagnoses, ReportPages pages,
+    InstancePageController(SlbInstanceRepository instances, DiagnosisService diagnoses, ReportHtml reports,
             RunGuard guard, MessageSource messages) {
         this.instances = instances;
         this.diagnoses = diagnoses;
-        this.pages = pages;
+        this.reports = reports;
         this.guard = guard;
         this.messages = messages;
     }
@@ -50,11 +50,12 @@ class InstancePageController {
     String show(@PathVariable String loadBalancerId, Locale locale, Model model) {
         SlbInstance instance = instances.findByLoadBalancerId(loadBalancerId)
                 .orElseThrow(() -> DiagnosisNotFound.instance(loadBalancerId));
-        ReportPage page = instance.getLastDiagnosisId() == null ? null
-                : pages.page(instance, instance.getLastDiagnosisId(), locale);
+        Long diagnosisId = instance.getLastDiagnosisId();
         model.addAttribute("urls", new InstanceUrls(loadBalancerId));
-        model.addAttribute("header", page == null ? InstanceHeader.of(instance) : InstanceHeader.of(page.report().instance()));
-        model.addAttribute("page", page);
+        // the row carries what the SLB API said in the latest diagnosis (DiagnosisStore), as its report does
+        model.addAttribute("header", InstanceHeader.of(instance));
+        model.addAttribute("diagnosisId", diagnosisId);
+        model.addAttribute("reportHtml", diagnosisId == null ? null : reports.html(instance, diagnosisId, locale));
         model.addAttribute("latest", true);
         model.addAttribute("running", guard.running(loadBalancerId));
         return VIEW;
