@@ -31,7 +31,8 @@ class DashboardController {
 
     static final String VIEW = "dashboard";
     static final int PAGE_SIZE = 50;
-    static final String TABLE = "fragments/instance-table :: table(rows=${rows})";
+    static final String DEMO = "fragments/sandbox-demo :: table(demo=${demo})";
+    static final String LIST = "fragments/dashboard-list :: list(list=${list})";
 
     private final SlbInstanceRepository instances;
     private final DemoInstances demo;
@@ -59,16 +60,16 @@ class DashboardController {
         if (result.getContent().isEmpty() && result.getTotalPages() > 0 && page > 0) {
             return "redirect:" + filter.url(result.getTotalPages() - 1);
         }
-        model.addAttribute("instances", result);
-        List<DashboardRow> rows = result.getContent().stream().map(DashboardRow::of).toList();
-        model.addAttribute("tableHtml", rows.isEmpty() ? null
-                : fragments.html(TABLE, rows, () -> Map.of("rows", rows)));
-        model.addAttribute("filter", filter);
-        model.addAttribute("verdicts", DashboardFilter.VERDICTS);
-        model.addAttribute("regions", instances.findRegionIds());
-        model.addAttribute("demo", demo.panel());
-        model.addAttribute("previousUrl", result.hasPrevious() ? filter.url(result.getNumber() - 1) : null);
-        model.addAttribute("nextUrl", result.hasNext() ? filter.url(result.getNumber() + 1) : null);
+        DashboardList list = new DashboardList(filter, DashboardFilter.VERDICTS, instances.findRegionIds(),
+                result.getContent().stream().map(DashboardRow::of).toList(), result.getTotalElements(),
+                result.getNumber(), result.getTotalPages(),
+                result.hasPrevious() ? filter.url(result.getNumber() - 1) : null,
+                result.hasNext() ? filter.url(result.getNumber() + 1) : null);
+        model.addAttribute("list", list);
+        model.addAttribute("listHtml", fragments.html(LIST, list, () -> Map.of("list", list)));
+        DemoInstances.Panel panel = demo.panel();
+        model.addAttribute("demo", panel);
+        model.addAttribute("demoHtml", panel == null ? null : fragments.html(DEMO, panel, () -> Map.of("demo", panel)));
         return VIEW;
     }
 
