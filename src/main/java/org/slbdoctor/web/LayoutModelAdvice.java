@@ -1,6 +1,9 @@
 package org.slbdoctor.web;
 
+import org.slbdoctor.security.CurrentUser;
 import org.springframework.core.env.Environment;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,9 +13,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModelAdvice {
 
     private final Environment environment;
+    private final RoleHierarchy roles;
 
-    LayoutModelAdvice(Environment environment) {
+    LayoutModelAdvice(Environment environment, RoleHierarchy roles) {
         this.environment = environment;
+        this.roles = roles;
     }
 
     /**
@@ -22,5 +27,11 @@ class LayoutModelAdvice {
     @ModelAttribute("sandboxMode")
     boolean sandboxMode() {
         return environment.getProperty("slbdoctor.sandbox.enabled", Boolean.class, false);
+    }
+
+    /** The user's name and roles, for the navigation and each page's actions. */
+    @ModelAttribute("currentUser")
+    CurrentUser currentUser() {
+        return CurrentUser.of(SecurityContextHolder.getContext().getAuthentication(), roles);
     }
 }
