@@ -6,6 +6,8 @@
 #                                      connection, wrk on /, /instances/{id}, /api/instances (64 connections,
 #                                      default 30 s each), GC pauses, RSS after
 #   bench/run.sh nocache [seconds]     the same with the rendered-fragment cache off (its baseline)
+#   bench/run.sh soak [minutes]        64 connections on every page and API for N minutes (default 5): RSS and
+#                                      heap after the last young GC and live heap after a full GC per minute
 #   bench/run.sh noindex [seconds]     the dashboard and /api/instances on a copy of the data without the
 #                                      worst-first index (baseline of the index)
 #   bench/run.sh fleet [N] [L]         fleet scan of N instances x L listeners (default 500 x 10), sandbox
@@ -190,6 +192,29 @@ noindex() {
   load "$secs" "$BENCH_DIR/noindex" noindex
 }
 
+# soak [minutes=5]: 64 connections on every page and API in turn, minute after minute; prints per minute the
+# requests, p99, RSS and the heap in use after the last GC (what a leak would make grow)
+soak() {
+  local minutes=${1:-5}
+  ensure_jar
+  [[ -d "$BENCH_DIR/data" ]] || data
+  JAVA_OPTS="$JAVA_OPTS -Xlog:gc:file=$BENCH_DIR/results/soak-gc.log" start_app "$BENCH_DIR/data" "$BENCH_DIR/results/soak-app.log" ${BENCH_APP_ARGS:-}
+  COOKIE=$(login)
+  local paths; paths="/,/api/instances,$(instance_paths /instances/),$(instance_paths /api/instances/)"
+  echo "soak start: RSS $(rss_mib "$PID") MiB"
+  local m
+  for m in $(seq 1 "$minutes"); do
+    BENCH_COOKIE=$COOKIE BENCH_PATHS=$paths wrk -t2 -c64 -d60s --latency -s "$ROOT/bench/wrk/session.lua" \
+      "http://127.0.0.1:$PORT" > "$BENCH_DIR/results/soak-$m.txt"
+    local after; after=$(grep -o 'Pause Young[^>]*->[0-9]*M' "$BENCH_DIR/results/soak-gc.log" | tail -1 | grep -o '[0-9]*M$')
+    # a young GC leaves old-generation garbage in place: only a full GC shows what is really live
+    jcmd "$PID" GC.run >/dev/null
+    local live; live=$(grep -o 'Pause Full[^>]*->[0-9]*M' "$BENCH_DIR/results/soak-gc.log" | tail -1 | grep -o '[0-9]*M$')
+    echo "soak minute $m: $(grep '^BENCH' "$BENCH_DIR/results/soak-$m.txt" | cut -d' ' -f2-) RSS $(rss_mib "$PID") MiB, heap after last young GC ${after:-?}, live after full GC ${live:-?} load=$(cut -d' ' -f1 /proc/loadavg)"
+  done
+  stop_app
+}
+
 nocache() {
   local secs=${1:-30}
   load "$secs" "$BENCH_DIR/data" nocache --slbdoctor.web.fragment-cache-size=0
@@ -243,6 +268,7 @@ case "$cmd" in
   load) load "$@" ;;
   noindex) noindex "$@" ;;
   nocache) nocache "$@" ;;
+  soak) soak "$@" ;;
   fleet) fleet "$@" ;;
   accesslog) exec bench/accesslog.sh "$@" ;;
   collection) exec bench/collection.sh "$@" ;;
