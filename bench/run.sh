@@ -8,6 +8,9 @@
 #   bench/run.sh nocache [seconds]     the same with the rendered-fragment cache off (its baseline)
 #   bench/run.sh soak [minutes]        64 connections on every page and API for N minutes (default 5): RSS and
 #                                      heap after the last young GC and live heap after a full GC per minute
+#   bench/run.sh profile [which] [secs]  JFR profile of 64 connections on the dashboard ("dashboard"), the instance
+#                                      pages ("pages", default) or /api/instances ("api"): hottest methods, where
+#                                      the bytes are allocated, GC pauses
 #   bench/run.sh noindex [seconds]     the dashboard and /api/instances on a copy of the data without the
 #                                      worst-first index (baseline of the index)
 #   bench/run.sh fleet [N] [L]         fleet scan of N instances x L listeners (default 500 x 10), sandbox
@@ -215,6 +218,32 @@ soak() {
   stop_app
 }
 
+# profile [dashboard|pages|api] [seconds=30]: where a request's CPU and allocations go, under 64 connections
+profile() {
+  local which=${1:-pages} secs=${2:-30}
+  ensure_jar
+  [[ -d "$BENCH_DIR/data" ]] || data
+  JAVA_OPTS="$JAVA_OPTS -Xlog:gc:file=$BENCH_DIR/results/profile-gc.log" start_app "$BENCH_DIR/data" \
+    "$BENCH_DIR/results/profile-app.log" ${BENCH_APP_ARGS:-}
+  COOKIE=$(login)
+  local paths
+  case "$which" in
+    dashboard) paths=/ ;;
+    api) paths=/api/instances ;;
+    *) paths=$(instance_paths /instances/) ;;
+  esac
+  local round
+  for round in 1 2 3 4 5 6; do
+    BENCH_COOKIE=$COOKIE BENCH_PATHS=$paths wrk -t2 -c16 -d10s -s "$ROOT/bench/wrk/session.lua" "http://127.0.0.1:$PORT" >/dev/null
+  done
+  local jfr="$BENCH_DIR/results/profile-$which.jfr"
+  jcmd "$PID" JFR.start name=bench settings=profile filename="$jfr" >/dev/null
+  wrk_run "profile-$which" "$paths" "$secs"
+  jcmd "$PID" JFR.stop name=bench >/dev/null
+  stop_app
+  python3 "$ROOT/bench/jfr_top.py" "$jfr"
+}
+
 nocache() {
   local secs=${1:-30}
   load "$secs" "$BENCH_DIR/data" nocache --slbdoctor.web.fragment-cache-size=0
@@ -269,6 +298,7 @@ case "$cmd" in
   noindex) noindex "$@" ;;
   nocache) nocache "$@" ;;
   soak) soak "$@" ;;
+  profile) profile "$@" ;;
   fleet) fleet "$@" ;;
   accesslog) exec bench/accesslog.sh "$@" ;;
   collection) exec bench/collection.sh "$@" ;;
