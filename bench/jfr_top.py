@@ -9,8 +9,9 @@ def events(path, name):
     return json.loads(out)["recording"]["events"]
 
 def frame(f):
+    # JFR names types in internal form (org/slbdoctor/Foo); print them as Java does
     m = f["method"]
-    return m["type"]["name"] + "." + m["name"]
+    return m["type"]["name"].replace("/", ".") + "." + m["name"]
 
 def top(counter, total, title, n=25):
     print(f"\n{title} ({total} samples)")

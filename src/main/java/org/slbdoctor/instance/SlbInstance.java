@@ -2,6 +2,7 @@ package org.slbdoctor.instance;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -18,6 +19,7 @@ import org.slbdoctor.checklist.Status;
  */
 @Entity
 @Table(name = "slb_instance")
+@EntityListeners(InstanceChanges.class)
 public class SlbInstance {
 
     @Id

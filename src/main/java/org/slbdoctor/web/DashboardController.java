@@ -6,11 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slbdoctor.instance.InstanceImportService;
-import org.slbdoctor.instance.SlbInstance;
-import org.slbdoctor.instance.SlbInstanceRepository;
-import org.springframework.data.domain.Page;
 import org.springframework.context.MessageSource;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,28 +18,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The home page: registered instances, worst verdict first, searchable and filterable. One page
- * query (plus its count when the page is full) and the region list: the verdict and its counts are
- * kept on the instance row, so nothing is read per instance.
+ * The home page: registered instances, worst verdict first, searchable and filterable. The rows come
+ * from {@link DashboardData} (one page query, its count and the region list per change of the
+ * instance table), their HTML from {@link RenderedFragments}.
  */
 @Controller
 class DashboardController {
 
     static final String VIEW = "dashboard";
-    static final int PAGE_SIZE = 50;
     static final String DEMO = "fragments/sandbox-demo :: table(demo=${demo})";
     static final String LIST = "fragments/dashboard-list :: list(list=${list})";
 
-    private final SlbInstanceRepository instances;
+    private final DashboardData data;
     private final DemoInstances demo;
     private final InstanceImportService importer;
     private final MessageSource messages;
     private final RenderedFragments fragments;
 
-    DashboardController(SlbInstanceRepository instances, DemoInstances demo, InstanceImportService importer,
+    DashboardController(DashboardData data, DemoInstances demo, InstanceImportService importer,
             MessageSource messages, RenderedFragments fragments) {
         this.fragments = fragments;
-        this.instances = instances;
+        this.data = data;
         this.demo = demo;
         this.importer = importer;
         this.messages = messages;
@@ -53,20 +48,13 @@ class DashboardController {
     String dashboard(@RequestParam(required = false) String q, @RequestParam(required = false) String verdict,
             @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
         DashboardFilter filter = new DashboardFilter(q, verdict, region);
-        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE, SlbInstanceRepository.WORST_FIRST);
-        Page<SlbInstance> result = filter.active()
-                ? instances.findAll(filter.specification(), request)
-                : instances.findAll(request);
-        if (result.getContent().isEmpty() && result.getTotalPages() > 0 && page > 0) {
-            return "redirect:" + filter.url(result.getTotalPages() - 1);
+        DashboardData.Kept kept = data.page(filter, page);
+        DashboardList list = kept.list();
+        if (list.rows().isEmpty() && list.totalPages() > 0 && page > 0) {
+            return "redirect:" + filter.url(list.totalPages() - 1);
         }
-        DashboardList list = new DashboardList(filter, DashboardFilter.VERDICTS, instances.findRegionIds(),
-                result.getContent().stream().map(DashboardRow::of).toList(), result.getTotalElements(),
-                result.getNumber(), result.getTotalPages(),
-                result.hasPrevious() ? filter.url(result.getNumber() - 1) : null,
-                result.hasNext() ? filter.url(result.getNumber() + 1) : null);
         model.addAttribute("list", list);
-        model.addAttribute("listHtml", fragments.html(LIST, list, () -> Map.of("list", list)));
+        model.addAttribute("listHtml", fragments.html(LIST, kept.key(), () -> Map.of("list", list)));
         DemoInstances.Panel panel = demo.panel();
         model.addAttribute("demo", panel);
         model.addAttribute("demoHtml", panel == null ? null : fragments.html(DEMO, panel, () -> Map.of("demo", panel)));

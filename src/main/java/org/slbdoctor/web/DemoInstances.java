@@ -3,6 +3,7 @@ package org.slbdoctor.web;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slbdoctor.instance.InstanceChanges;
 import org.slbdoctor.instance.SlbInstanceRepository;
 import org.slbdoctor.slb.sandbox.SandboxInstance;
 import org.slbdoctor.slb.sandbox.SandboxScenarios;
@@ -29,14 +30,21 @@ public class DemoInstances {
 
     private final ObjectProvider<SandboxScenarios> sandbox;
     private final SlbInstanceRepository instances;
+    // asked on every dashboard request; the answer changes only with the instance table
+    private final VersionedCache<Boolean, Panel> panels;
 
-    DemoInstances(ObjectProvider<SandboxScenarios> sandbox, SlbInstanceRepository instances) {
+    DemoInstances(ObjectProvider<SandboxScenarios> sandbox, SlbInstanceRepository instances, InstanceChanges changes) {
         this.sandbox = sandbox;
         this.instances = instances;
+        this.panels = new VersionedCache<>(changes::version, DashboardData.MAX_AGE, 1);
     }
 
     /** @return null outside sandbox mode or when every demo instance is registered already */
     Panel panel() {
+        return panels.get(Boolean.TRUE, this::load);
+    }
+
+    private Panel load() {
         SandboxScenarios scenarios = sandbox.getIfAvailable();
         if (scenarios == null) {
             return null;

@@ -161,4 +161,25 @@ class DashboardPageTests extends PageTestSupport {
         html("/", "q", "name 1", "verdict", "FAIL", "region", "cn-region-0");
         assertThat(stats.getPrepareStatementCount()).as("SQL statements for a filtered page").isLessThanOrEqualTo(3);
     }
+    @Test
+    void keepsThePageUntilAnInstanceChangesAndShowsAChangeAtOnce() throws Exception {
+        SlbInstance web = save("lb-keep-web", "cn-hangzhou", "web", Status.PASS, 0, 0, 0);
+        html("/");
+        Statistics stats = statistics();
+        stats.clear();
+        String again = html("/");
+        assertThat(rows(again)).containsExactly("lb-keep-web");
+        assertThat(stats.getPrepareStatementCount()).as("SQL statements for an unchanged dashboard").isZero();
+
+        // a diagnosis updates the row: the next request reads it, without waiting for the page to expire
+        web.diagnosed(2, Instant.parse("2026-11-24T10:00:00Z"), Status.FAIL, 3, 0, 0);
+        instances.save(web);
+        save("lb-keep-api", "cn-hangzhou", "api", Status.WARN, 0, 1, 0);
+        String changed = html("/");
+        assertThat(rows(changed)).containsExactly("lb-keep-web", "lb-keep-api");
+        assertThat(changed).contains("2026-11-24 10:00 UTC", "2 load balancers");
+
+        instances.deleteById(web.getId());
+        assertThat(rows(html("/"))).containsExactly("lb-keep-api");
+    }
 }
