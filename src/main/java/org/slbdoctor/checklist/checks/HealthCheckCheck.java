@@ -78,6 +78,10 @@ public class HealthCheckCheck extends AbstractCheck {
     /** Rule 1: a weighted backend of a running listener is abnormal. */
     private static Rules.Outcome abnormalBackends(SlbSnapshot slb, List<Listener> running) {
         if (!slb.listenersKnown()) {
+            // the listeners matter only to tie an abnormal row to a running listener: with none, no match
+            if (slb.healthKnown() && slb.health().stream().noneMatch(BackendHealth::abnormal)) {
+                return Rules.noMatch();
+            }
             return Rules.skip(ApiPart.missingIn(slb, ApiPart.LISTENERS, ApiPart.HEALTH));
         }
         if (running.isEmpty()) {

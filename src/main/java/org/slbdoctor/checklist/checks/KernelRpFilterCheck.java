@@ -88,7 +88,9 @@ public class KernelRpFilterCheck extends AbstractCheck {
     private static Map<String, Known> knownValues(EvidenceSnapshot evidence, EvidenceLog log) {
         Map<String, Known> values = new LinkedHashMap<>();
         Map<String, Integer> observed = evidence.observations().rpFilter();
-        if (observed != null) {
+        if (observed == null || observed.isEmpty()) {
+            log.observation("rpFilter", null);
+        } else {
             new TreeMap<>(observed).forEach((iface, value) -> {
                 String text = "rpFilter." + iface + " = " + value;
                 Evidence e = Evidence.observation(text);

@@ -192,4 +192,14 @@ class HealthCheckCheckTests {
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.summary()).doesNotContain("every request");
     }
+
+    @Test
+    void withoutListenersOnlyAnAbnormalRowMakesRuleOneNeedThem() {
+        // every health row is normal: rule 1 cannot match whatever the listeners are; rules 2 and 3 need them
+        Finding f = check.evaluate(web("normal", "normal").failed("DescribeLoadBalancerListeners", "ServiceUnavailable").bare());
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.summary()).contains("Rules 2, 3 could not be evaluated")
+                .contains("DescribeLoadBalancerListeners failed with ServiceUnavailable");
+        assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (ServiceUnavailable)");
+    }
 }

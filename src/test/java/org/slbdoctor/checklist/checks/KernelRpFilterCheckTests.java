@@ -133,5 +133,9 @@ class KernelRpFilterCheckTests {
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.summary()).contains("net.ipv4.conf.default.rp_filter=1 (/etc/sysctl.conf line 3)")
                 .doesNotContain("rp_filter = 0");
+        assertThat(f.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(EvidenceSource.OBSERVATION);
+            assertThat(e.text()).isEqualTo("rpFilter = not known");
+        });
     }
 }
