@@ -62,6 +62,11 @@ public enum ApiPart {
             return List.of();
         }
         List<CollectionError> own = slb.errors().stream().filter(e -> providedBy(e.action())).toList();
+        if (own.isEmpty() && this == RULES) {
+            // the collector asks for forwarding rules only after DescribeVServerGroups (IncludeRule)
+            // has named them: when that call failed, it is the one that explains the missing rules
+            own = slb.errors().stream().filter(e -> VSERVER_GROUPS.providedBy(e.action())).toList();
+        }
         return own.isEmpty() ? new ArrayList<>(slb.errors()) : own;
     }
 

@@ -91,17 +91,24 @@ public record SlbSnapshot(
     public List<BackendServer> backendsOf(Listener listener) {
         Map<String, BackendServer> byKey = new LinkedHashMap<>();
         if (listener.usesVServerGroup()) {
-            groupMembers(listener.vServerGroupId()).forEach(b -> byKey.putIfAbsent(b.key(), b));
+            groupMembers(listener.vServerGroupId()).forEach(b -> addBackend(byKey, b));
         } else if (instance != null) {
             for (BackendServer b : instance.defaultServerGroup()) {
-                BackendServer withPort = b.port() == null ? b.withPort(listener.backendServerPort()) : b;
-                byKey.putIfAbsent(withPort.key(), withPort);
+                addBackend(byKey, b.port() == null ? b.withPort(listener.backendServerPort()) : b);
             }
         }
         for (String groupId : ruleGroupIds(listener)) {
-            groupMembers(groupId).forEach(b -> byKey.putIfAbsent(b.key(), b));
+            groupMembers(groupId).forEach(b -> addBackend(byKey, b));
         }
         return List.copyOf(byKey.values());
+    }
+
+    /**
+     * The same server and port in two of a listener's groups gets traffic through either: keep the
+     * entry that carries traffic (a weight of 0 in the default group does not drain a rule's group).
+     */
+    private static void addBackend(Map<String, BackendServer> byKey, BackendServer b) {
+        byKey.merge(b.key(), b, (kept, other) -> !kept.weighted() && other.weighted() ? other : kept);
     }
 
     /** Health entries of one listener, matched by listener port (and protocol when given). */

@@ -98,7 +98,8 @@ public final class TestSnapshots {
                 failedAny("DescribeLoadBalancerListeners") ? null : listeners,
                 failedAny("DescribeHealthStatus") ? null : health,
                 failedAny("DescribeVServerGroups", "DescribeVServerGroupAttribute") ? null : groups,
-                failedAny("DescribeRules") ? null : rules, calls, errors);
+                // the collector reads forwarding rules only after DescribeVServerGroups
+                failedAny("DescribeRules", "DescribeVServerGroups") ? null : rules, calls, errors);
     }
 
     public EvidenceSnapshot with(Observations observations, AnalyzedArtifact... artifacts) {

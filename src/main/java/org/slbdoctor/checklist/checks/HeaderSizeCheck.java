@@ -57,6 +57,11 @@ public class HeaderSizeCheck extends AbstractCheck {
                 log.artifact(artifact.name(), stats.firstLine().lineNumber(), stats.firstLine().text());
                 tooBig.add(artifact.name() + " line " + stats.firstLine().lineNumber() + " (" + stats.count() + "×): "
                         + stats.firstLine().text());
+            } else {
+                // the log was read for rule 2 too: say so, or the finding looks as if it had been ignored
+                long lines = ((NginxErrorLogFacts) artifact.facts()).lines();
+                log.artifact(artifact.name(), null, "no \"upstream sent too big header\" line in " + lines
+                        + (lines == 1 ? " line" : " lines"));
             }
         }
         Rules rules = new Rules(slb)
@@ -65,12 +70,15 @@ public class HeaderSizeCheck extends AbstractCheck {
                                 ? "The instance has no http or https listener: SLB does not parse HTTP headers."
                                 : null)
                 .rule(Status.FAIL, List.of(), () -> {
+                    List<String> reasons = new ArrayList<>();
                     if (bytes != null && bytes > limit) {
-                        return "Requests carry " + bytes + " bytes of headers (requestHeaderBytes), more than the limit of "
-                                + limit + " bytes.";
+                        reasons.add("Requests carry " + bytes + " bytes of headers (requestHeaderBytes), more than the "
+                                + "limit of " + limit + " bytes.");
                     }
-                    return tooBig.isEmpty() ? null
-                            : "nginx logs \"upstream sent too big header\": " + String.join("; ", tooBig) + ".";
+                    if (!tooBig.isEmpty()) {
+                        reasons.add("nginx logs \"upstream sent too big header\": " + String.join("; ", tooBig) + ".");
+                    }
+                    return reasons.isEmpty() ? null : String.join(" ", reasons);
                 })
                 .rule(Status.WARN, List.of(), () -> bytes != null && bytes > 0.8 * limit
                         ? "Requests carry " + bytes + " bytes of headers, more than 80% of the limit of " + limit + " bytes."

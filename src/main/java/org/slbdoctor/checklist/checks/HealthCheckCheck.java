@@ -78,6 +78,10 @@ public class HealthCheckCheck extends AbstractCheck {
     /** Rule 1: a weighted backend of a running listener is abnormal. */
     private static Rules.Outcome abnormalBackends(SlbSnapshot slb, List<Listener> running) {
         if (!slb.listenersKnown()) {
+            // the listeners matter only to tie an abnormal row to a running listener: with none, no match
+            if (slb.healthKnown() && slb.health().stream().noneMatch(BackendHealth::abnormal)) {
+                return Rules.noMatch();
+            }
             return Rules.skip(ApiPart.missingIn(slb, ApiPart.LISTENERS, ApiPart.HEALTH));
         }
         if (running.isEmpty()) {
@@ -89,17 +93,25 @@ public class HealthCheckCheck extends AbstractCheck {
         List<String> problems = new ArrayList<>();
         for (Listener l : running) {
             List<BackendHealth> rows = slb.healthOf(l);
-            List<BackendHealth> weightedAbnormal = rows.stream()
-                    .filter(BackendHealth::abnormal)
+            // a backend whose weight cannot be read counts as weighted: 0 is the exception
+            List<BackendHealth> weighted = rows.stream()
                     .filter(h -> weightOf(slb, l, h).map(w -> w > 0).orElse(true))
                     .toList();
+            List<BackendHealth> weightedAbnormal = weighted.stream().filter(BackendHealth::abnormal).toList();
             if (weightedAbnormal.isEmpty()) {
                 continue;
             }
-            if (rows.stream().allMatch(BackendHealth::abnormal)) {
-                problems.add("listener " + l.label() + ": all " + rows.size()
+            // weight-0 backends get no traffic: when every backend that does is abnormal, nothing serves
+            boolean allAbnormal = rows.stream().allMatch(BackendHealth::abnormal);
+            if (allAbnormal || weightedAbnormal.size() == weighted.size()) {
+                int n = allAbnormal ? rows.size() : weighted.size();
+                List<String> drainedNormal = rows.stream().filter(h -> !h.abnormal()).filter(h -> !weighted.contains(h))
+                        .map(h -> h.serverId() + " port " + h.port()).toList();
+                problems.add("listener " + l.label() + ": all " + n
                         + " backends abnormal: every request on this listener fails ("
                         + String.join(", ", weightedAbnormal.stream().map(h -> h.serverId() + " port " + h.port()).toList())
+                        + (drainedNormal.isEmpty() ? ""
+                                : "; normal but weight 0, so receiving no traffic: " + String.join(", ", drainedNormal))
                         + ")");
             } else {
                 weightedAbnormal.forEach(h -> problems.add("listener " + l.label() + ": backend " + h.serverId()
@@ -150,12 +162,13 @@ public class HealthCheckCheck extends AbstractCheck {
 
     /** The weight of a health row's backend, from the listener's server lists; empty when not known. */
     private static Optional<Integer> weightOf(SlbSnapshot slb, Listener l, BackendHealth h) {
+        // the highest: a server listed twice (default group and a rule's group) serves through either
         return slb.backendsOf(l).stream()
                 .filter(b -> b.serverId() != null && b.serverId().equals(h.serverId()))
                 .filter(b -> b.port() == null || h.port() == null || b.port().equals(h.port()))
                 .map(BackendServer::weight)
                 .filter(w -> w != null)
-                .findFirst();
+                .max(Integer::compare);
     }
 
     private static String weightNote(SlbSnapshot slb, Listener l, BackendHealth h) {

@@ -74,7 +74,10 @@ public class IcpAntiDdosCheck extends AbstractCheck {
             if (o.behindAntiDdosOrWaf() == null) {
                 missing.add("observation:behindAntiDdosOrWaf");
             }
-            missing.add("observation:antiDdosForwardingRuleConfigured");
+            // a rule known to be absent is no missing input: whether there is Anti-DDoS Pro / WAF decides
+            if (o.antiDdosForwardingRuleConfigured() == null) {
+                missing.add("observation:antiDdosForwardingRuleConfigured");
+            }
         }
         return rules.finish(this, log, "Not enough is known to rule out an ICP or Anti-DDoS/WAF blockage: "
                 + "record " + String.join(", ", missing.stream().map(m -> m.substring("observation:".length())).toList())

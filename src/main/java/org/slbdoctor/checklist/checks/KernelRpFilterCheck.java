@@ -88,7 +88,9 @@ public class KernelRpFilterCheck extends AbstractCheck {
     private static Map<String, Known> knownValues(EvidenceSnapshot evidence, EvidenceLog log) {
         Map<String, Known> values = new LinkedHashMap<>();
         Map<String, Integer> observed = evidence.observations().rpFilter();
-        if (observed != null) {
+        if (observed == null || observed.isEmpty()) {
+            log.observation("rpFilter", null);
+        } else {
             new TreeMap<>(observed).forEach((iface, value) -> {
                 String text = "rpFilter." + iface + " = " + value;
                 Evidence e = Evidence.observation(text);
@@ -99,10 +101,16 @@ public class KernelRpFilterCheck extends AbstractCheck {
         }
         for (AnalyzedArtifact artifact : evidence.artifactsOf(ArtifactKind.SYSCTL)) {
             SysctlFacts facts = (SysctlFacts) artifact.facts();
+            if (facts.rpFilterValues().isEmpty()) {
+                // read, but it says nothing about rp_filter: list it so the finding shows it was not ignored
+                log.artifact(artifact.name(), null, "no net.ipv4.conf.<interface>.rp_filter line ("
+                        + facts.entries().size() + " key = value " + (facts.entries().size() == 1 ? "line" : "lines") + ")");
+            }
             for (RpFilterValue v : facts.rpFilterValues().values()) {
                 Evidence e = Evidence.artifact(artifact.name(), v.entry().lineNumber(), v.entry().line().text());
                 log.add(e);
-                values.put(v.iface(), new Known(v.iface(), v.value(), v.entry().key() + " = " + v.entry().value()
+                // quote the line as written (net.ipv4.conf.all.rp_filter=1, the slash form...), not a rewrite
+                values.put(v.iface(), new Known(v.iface(), v.value(), v.entry().line().text().strip()
                         + " (" + artifact.name() + " line " + v.entry().lineNumber() + ")", e));
             }
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slbdoctor.checklist.CheckSettings;
 import org.slbdoctor.checklist.EvidenceSnapshot;
+import org.slbdoctor.checklist.EvidenceSource;
 import org.slbdoctor.checklist.Finding;
 import org.slbdoctor.checklist.Status;
 import org.slbdoctor.checklist.TestSnapshots;
@@ -82,5 +83,29 @@ class HeaderSizeCheckTests {
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.summary()).contains("web-1 error.log line 2").contains("upstream sent too big header");
         assertThat(f.evidence()).anyMatch(e -> Integer.valueOf(2).equals(e.lineNumber()));
+    }
+
+    @Test
+    void failNamesBothTheOversizedHeaderAndTheNginxLine() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().requestHeaderBytes(40_000L),
+                TestArtifacts.of(ArtifactKind.NGINX_ERROR_LOG, "web-1 error.log", TOO_BIG)));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("40000").contains("web-1 error.log line 1")
+                .contains("upstream sent too big header");
+    }
+
+    @Test
+    void anErrorLogWithoutTheSignatureIsListedAsEvidence() {
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().requestHeaderBytes(2_000L),
+                TestArtifacts.of(ArtifactKind.NGINX_ERROR_LOG, "web-1 error.log", "2026/11/23 09:58:12 [notice] 1752#0: "
+                        + "signal process started\n2026/11/23 10:01:02 [error] 1761#0: *251801 connect() failed (111: "
+                        + "Connection refused) while connecting to upstream, client: 100.121.34.7, server: localhost, "
+                        + "request: \"GET /index.php HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:9000\"\n")));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(EvidenceSource.ARTIFACT);
+            assertThat(e.artifactName()).isEqualTo("web-1 error.log");
+            assertThat(e.text()).contains("no \"upstream sent too big header\" line");
+        });
     }
 }

@@ -134,4 +134,72 @@ class HealthCheckCheckTests {
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (Throttling.User)");
     }
+
+    @Test
+    void aBackendDrainedInTheDefaultGroupButWeightedInARuleGroupStillServes() {
+        // i-a has weight 0 in the default server group but 100 in the group a forwarding rule points
+        // to: the listener does have a weighted backend, and its failing health check hits traffic
+        TestSnapshots s = TestSnapshots.instance().listener(http(80))
+                .backend("i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 0)
+                .vServerGroup("rsp-api", new BackendServer("i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 80, 100, "ecs", null))
+                .rule(80, "http", "rsp-api");
+        Finding normal = check.evaluate(s.health(80, "http", "i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 80, "normal").bare());
+        assertThat(normal.status()).isEqualTo(Status.PASS);
+
+        Finding abnormal = check.evaluate(TestSnapshots.instance().listener(http(80))
+                .backend("i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 0)
+                .vServerGroup("rsp-api", new BackendServer("i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 80, 100, "ecs", null))
+                .rule(80, "http", "rsp-api")
+                .health(80, "http", "i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 80, "abnormal").bare());
+        assertThat(abnormal.status()).isEqualTo(Status.FAIL);
+        assertThat(abnormal.summary()).contains("all 1 backends abnormal: every request on this listener fails")
+                .doesNotContain("weight 0");
+    }
+
+    @Test
+    void unknownNamesOnlyTheCallsItsRulesNeeded() {
+        // the listener forwards to a VServer group: DescribeVServerGroups decides its backends; the
+        // failed DescribeLoadBalancerAttribute (default server group) plays no part for it
+        Finding f = check.evaluate(TestSnapshots.instance().listener(http(80).vServerGroup("rsp-web"))
+                .health(80, "http", "i-a", "192.168.0.11", 8080, "normal")
+                .failed("DescribeLoadBalancerAttribute", "InternalError")
+                .failed("DescribeVServerGroups", "ServiceUnavailable").bare());
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).containsExactly("api:DescribeVServerGroups (ServiceUnavailable)");
+        assertThat(f.summary()).contains("DescribeVServerGroups failed with ServiceUnavailable")
+                .doesNotContain("DescribeLoadBalancerAttribute");
+    }
+
+    @Test
+    void everyRequestFailsWhenEveryWeightedBackendIsAbnormal() {
+        // the only normal backend is drained (weight 0): SLB sends every request to an abnormal one
+        TestSnapshots s = TestSnapshots.instance().listener(tcp(3306))
+                .backend("i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 100)
+                .backend("i-bp1h5u3fv54ytf5hq1ac", "192.168.0.12", 100)
+                .backend("i-bp1h5u3fv54ytf5hq1ad", "192.168.0.13", 0)
+                .health(3306, "tcp", "i-bp1h5u3fv54ytf5hq1ab", "192.168.0.11", 3306, "abnormal")
+                .health(3306, "tcp", "i-bp1h5u3fv54ytf5hq1ac", "192.168.0.12", 3306, "abnormal")
+                .health(3306, "tcp", "i-bp1h5u3fv54ytf5hq1ad", "192.168.0.13", 3306, "normal");
+        Finding f = check.evaluate(s.bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("listener 3306/tcp: all 2 backends abnormal: every request on this listener fails")
+                .contains("i-bp1h5u3fv54ytf5hq1ab port 3306").contains("i-bp1h5u3fv54ytf5hq1ac port 3306");
+    }
+
+    @Test
+    void notEveryRequestFailsWhileAWeightedBackendIsNormal() {
+        Finding f = check.evaluate(web("abnormal", "normal").bare());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).doesNotContain("every request");
+    }
+
+    @Test
+    void withoutListenersOnlyAnAbnormalRowMakesRuleOneNeedThem() {
+        // every health row is normal: rule 1 cannot match whatever the listeners are; rules 2 and 3 need them
+        Finding f = check.evaluate(web("normal", "normal").failed("DescribeLoadBalancerListeners", "ServiceUnavailable").bare());
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.summary()).contains("Rules 2, 3 could not be evaluated")
+                .contains("DescribeLoadBalancerListeners failed with ServiceUnavailable");
+        assertThat(f.missing()).containsExactly("api:DescribeLoadBalancerListeners (ServiceUnavailable)");
+    }
 }

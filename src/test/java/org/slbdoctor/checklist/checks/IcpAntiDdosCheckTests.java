@@ -71,4 +71,15 @@ class IcpAntiDdosCheckTests {
                 .with(observed().domainIcpFiled(true).behindAntiDdosOrWaf(false)));
         assertThat(f.status()).isEqualTo(Status.PASS);
     }
+
+    @Test
+    void unknownNamesOnlyTheObservationsThatAreNotKnown() {
+        // outside mainland China, with the forwarding rule known to be absent, only whether the
+        // instance is behind Anti-DDoS Pro / WAF decides: false passes, true fails
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().region("ap-southeast-1")
+                .with(observed().antiDdosForwardingRuleConfigured(false)));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.missing()).containsExactly("observation:behindAntiDdosOrWaf");
+        assertThat(f.summary()).contains("behindAntiDdosOrWaf").doesNotContain("record behindAntiDdosOrWaf, antiDdos");
+    }
 }

@@ -104,4 +104,38 @@ class KernelRpFilterCheckTests {
         assertThat(reversed.status()).isEqualTo(Status.FAIL);
         assertThat(reversed.summary()).contains("net.ipv4.conf.all.rp_filter = 2 (newest line 1)");
     }
+
+    @Test
+    void aSysctlArtifactWithoutRpFilterLinesIsListedAsEvidence() {
+        var tuning = TestArtifacts.of(ArtifactKind.SYSCTL, "web-1 tuning.conf", """
+                # /etc/sysctl.d/90-tuning.conf
+                vm.swappiness = 0
+                net.ipv4.tcp_max_tw_buckets = 5000
+                """);
+        Finding f = check.evaluate(layer4().with(observed().rpFilter(rp("all", 0, "default", 0)), tuning));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(EvidenceSource.ARTIFACT);
+            assertThat(e.artifactName()).isEqualTo("web-1 tuning.conf");
+            assertThat(e.text()).contains("no net.ipv4.conf.<interface>.rp_filter line");
+        });
+    }
+
+    @Test
+    void failQuotesTheSysctlLineAsWritten() {
+        var conf = TestArtifacts.of(ArtifactKind.SYSCTL, "/etc/sysctl.conf", """
+                # Kernel sysctl configuration file for Red Hat Linux
+                net.ipv4.ip_forward = 0
+                net.ipv4.conf.default.rp_filter=1
+                net/ipv4/conf/all/rp_filter = 0
+                """);
+        Finding f = check.evaluate(layer4().with(observed(), conf));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("net.ipv4.conf.default.rp_filter=1 (/etc/sysctl.conf line 3)")
+                .doesNotContain("rp_filter = 0");
+        assertThat(f.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(EvidenceSource.OBSERVATION);
+            assertThat(e.text()).isEqualTo("rpFilter = not known");
+        });
+    }
 }

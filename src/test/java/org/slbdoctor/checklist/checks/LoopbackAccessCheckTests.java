@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.slbdoctor.checklist.TestSnapshots.observed;
 
 import org.junit.jupiter.api.Test;
+import org.slbdoctor.checklist.EvidenceSource;
 import org.slbdoctor.checklist.Finding;
 import org.slbdoctor.checklist.Status;
 import org.slbdoctor.checklist.TestSnapshots;
@@ -60,5 +61,38 @@ class LoopbackAccessCheckTests {
                 .with(observed().backendCallsSlbAddress(false), log));
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.missing()).contains("api:DescribeHealthStatus (ServiceUnavailable)");
+    }
+
+    /** A Log Service CSV export of only the columns the operator picked: no client_ip, so no loop can show. */
+    static final String CSV_WITHOUT_CLIENT_IP = """
+            __time__,request_method,request_uri,slb_vport,status,upstream_addr,upstream_status,request_time
+            1795428000,GET,/index.php,80,200,192.168.0.11:80,200,0.004
+            1795428001,GET,/report.php,80,504,192.168.0.11:80,-,60.002
+            """;
+
+    @Test
+    void anAccessLogWithoutClientIpsNeedsNoBackendAddresses() {
+        var log = TestArtifacts.of(ArtifactKind.SLB_ACCESS_LOG, "sls columns", CSV_WITHOUT_CLIENT_IP);
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().failed("DescribeHealthStatus", "ServiceUnavailable")
+                .with(observed().backendCallsSlbAddress(false), log));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(EvidenceSource.ARTIFACT);
+            assertThat(e.artifactName()).isEqualTo("sls columns");
+            assertThat(e.text()).contains("2 requests").contains("no client_ip");
+        });
+    }
+
+    @Test
+    void aCleanAccessLogIsListedAsEvidence() {
+        var log = TestArtifacts.of(ArtifactKind.SLB_ACCESS_LOG, "clean",
+                "{\"client_ip\":\"47.98.1.20\",\"status\":\"200\",\"upstream_status\":\"200\",\"slb_vport\":\"80\"}\n");
+        Finding f = check.evaluate(TestSnapshots.healthyWeb().with(observed().backendCallsSlbAddress(false), log));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.evidence()).anySatisfy(e -> {
+            assertThat(e.source()).isEqualTo(EvidenceSource.ARTIFACT);
+            assertThat(e.artifactName()).isEqualTo("clean");
+            assertThat(e.text()).contains("1 request").contains("none from a backend address");
+        });
     }
 }
