@@ -15,14 +15,24 @@ import org.slbdoctor.artifact.iptables.ProbeResult.Verdict;
  * The tables of an {@code iptables-save} dump, and a simulator of its {@code filter} table's
  * {@code INPUT} chain for a new TCP connection (CHECKLIST.md, backend-firewall).
  *
- * @param tables         every {@code *table} section in text order
- * @param ignoredLines   how many non-empty lines were neither comments nor part of the format
- *                       (prompts, prose, {@code iptables -L} output...)
+ * @param tables                every {@code *table} section in text order
+ * @param ignoredLines          how many non-empty lines were neither comments nor part of the format
+ *                              (prompts, prose, {@code iptables -L} output...)
+ * @param nftIncompatibleTables tables iptables-nft could not print ({@code # Table `filter' is
+ *                              incompatible, use 'nft' tool.}): they hold rules made with nft itself
+ * @param writtenByIptablesNft  whether iptables-nft wrote the dump: rules made with nft itself
+ *                              (firewalld's nftables backend) are then not in it
  */
-public record IptablesFacts(List<IptablesTable> tables, int ignoredLines) implements ArtifactFacts {
+public record IptablesFacts(List<IptablesTable> tables, int ignoredLines, List<String> nftIncompatibleTables,
+        boolean writtenByIptablesNft) implements ArtifactFacts {
 
     public IptablesFacts {
         tables = List.copyOf(tables);
+        nftIncompatibleTables = List.copyOf(nftIncompatibleTables);
+    }
+
+    public IptablesFacts(List<IptablesTable> tables, int ignoredLines) {
+        this(tables, ignoredLines, List.of(), false);
     }
 
     @Override
@@ -30,11 +40,14 @@ public record IptablesFacts(List<IptablesTable> tables, int ignoredLines) implem
         return ArtifactKind.IPTABLES_SAVE;
     }
 
-    /** The {@code filter} table (the last one when the text holds several dumps). */
+    /**
+     * The IPv4 {@code filter} table (the last one when the text holds several dumps); an
+     * ip6tables-save table never sees SLB's IPv4 packets.
+     */
     public Optional<IptablesTable> filterTable() {
         IptablesTable found = null;
         for (IptablesTable t : tables) {
-            if (t.name().equals("filter")) {
+            if (t.name().equals("filter") && !t.ipv6()) {
                 found = t;
             }
         }
@@ -146,16 +159,41 @@ public record IptablesFacts(List<IptablesTable> tables, int ignoredLines) implem
     @Override
     public String summary() {
         Optional<IptablesTable> filter = filterTable();
+        String ipv6 = tables.stream().anyMatch(IptablesTable::ipv6) ? "; IPv6 (ip6tables) tables not simulated" : "";
         if (filter.isEmpty()) {
-            return "no *filter table: no firewall evidence"
-                    + (tables.isEmpty() ? "" : " (tables: " + String.join(", ", tables.stream().map(IptablesTable::name).toList()) + ")");
+            return noFilterTableReason()
+                    + (tables.isEmpty() ? "" : " (tables: " + String.join(", ", tables.stream()
+                            .map(t -> t.ipv6() ? t.name() + " (IPv6)" : t.name()).toList()) + ")");
         }
         IptablesTable t = filter.get();
         int rules = t.chains().values().stream().mapToInt(c -> c.rules().size()).sum();
         String policy = t.chain("INPUT").map(IptablesChain::policy).orElse("ACCEPT");
         int uncertain = uncertainRules().size();
         return "filter table: " + t.chains().size() + " chains, " + rules + " rules, INPUT policy " + policy
-                + (uncertain == 0 ? "" : ", " + uncertain + " rules the dump cannot decide (ipset/recent/...)");
+                + (uncertain == 0 ? "" : ", " + uncertain + " rules the dump cannot decide (ipset/recent/...)") + ipv6;
+    }
+
+    /** Why there is nothing to simulate, for the finding: CHECKLIST.md wants it said. */
+    public String noFilterTableReason() {
+        return "no *filter table: no firewall evidence" + noFilterTableDetail();
+    }
+
+    /** "" or a parenthesis saying why an artifact that should have a filter table shows none. */
+    public String noFilterTableDetail() {
+        if (nftIncompatibleTables.contains("filter")) {
+            return " (iptables-nft could not print the filter table because it holds rules made with nft; "
+                    + "`nft list ruleset` shows them)";
+        }
+        if (tables.stream().anyMatch(t -> t.ipv6() && t.name().equals("filter"))) {
+            return " (only an ip6tables-save filter table, which SLB's IPv4 packets never traverse)";
+        }
+        return "";
+    }
+
+    /** For the finding: what an iptables-nft dump leaves out, or null when that is not the case. */
+    public String nftCaveat() {
+        return writtenByIptablesNft ? "written by iptables-nft: rules made with nft itself (firewalld's nftables "
+                + "backend, table inet firewalld) are not in this dump; `nft list ruleset` shows them" : null;
     }
 
     /** For evidence texts: the INPUT policy line, if declared. */

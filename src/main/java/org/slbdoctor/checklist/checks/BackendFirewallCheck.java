@@ -98,16 +98,22 @@ public class BackendFirewallCheck extends AbstractCheck {
             missing.add("observation:slbRangeWhitelisted");
         }
         missing.add("artifact:iptables-save");
-        return rules.finish(this, log, "Whether a firewall or security software on the backends blocks 100.64.0.0/10 "
-                + "is not known.", missing);
+        String unknown = "Whether a firewall or security software on the backends blocks 100.64.0.0/10 is not known.";
+        if (!sim.withoutFilter().isEmpty()) {
+            boolean one = sim.withoutFilter().size() == 1;
+            unknown += " " + String.join(", ", sim.withoutFilter()) + (one ? " has" : " have")
+                    + " no *filter table and so " + (one ? "gives" : "give") + " no firewall evidence.";
+        }
+        return rules.finish(this, log, unknown, missing);
     }
 
     /**
      * What simulating the iptables-save artifacts gave: the blocked probes (quoted), the artifacts
-     * whose every probe was accepted with at least one known port, and the addresses probed.
+     * whose every probe was accepted with at least one known port, those without a filter table
+     * (no evidence), and the addresses probed.
      */
-    record Simulation(int simulated, List<String> blocked, List<String> acceptedArtifacts, List<Integer> ports,
-            List<String> ips) {
+    record Simulation(int simulated, List<String> blocked, List<String> acceptedArtifacts, List<String> withoutFilter,
+            List<Integer> ports, List<String> ips) {
     }
 
     private static Simulation simulate(EvidenceSnapshot evidence, EvidenceLog log) {
@@ -118,6 +124,7 @@ public class BackendFirewallCheck extends AbstractCheck {
         String iface = evidence.settings().backendInterface();
         List<String> blocked = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
+        List<String> withoutFilter = new ArrayList<>();
         int simulated = 0;
         if (!dumps.isEmpty()) {
             log.api("probed backend port(s): " + (ports.isEmpty() ? "none known (probes carry no port)"
@@ -127,10 +134,15 @@ public class BackendFirewallCheck extends AbstractCheck {
         for (AnalyzedArtifact dump : dumps) {
             IptablesFacts facts = (IptablesFacts) dump.facts();
             if (!facts.hasFilterTable()) {
-                log.artifact(dump.name(), null, "no *filter table in this dump: it gives no firewall evidence");
+                log.artifact(dump.name(), null, "no *filter table in this dump: it gives no firewall evidence"
+                        + facts.noFilterTableDetail());
+                withoutFilter.add(dump.name());
                 continue;
             }
             simulated++;
+            if (facts.nftCaveat() != null) {
+                log.artifact(dump.name(), null, facts.nftCaveat());
+            }
             for (IptablesRule uncertain : facts.uncertainRules()) {
                 log.artifact(dump.name(), uncertain.line().lineNumber(), "caveat — the dump cannot tell whether this "
                         + "rule matches (" + String.join("; ", uncertain.uncertainty()) + "), treated as not matching: "
@@ -174,7 +186,7 @@ public class BackendFirewallCheck extends AbstractCheck {
                         + " was accepted");
             }
         }
-        return new Simulation(simulated, blocked, accepted, ports, ips);
+        return new Simulation(simulated, blocked, accepted, withoutFilter, ports, ips);
     }
 
     /** Backend ports of the running listeners (or of every source when the listeners are unknown), health-check ports included. */

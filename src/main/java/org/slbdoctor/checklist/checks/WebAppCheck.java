@@ -1,5 +1,6 @@
 package org.slbdoctor.checklist.checks;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,6 +49,8 @@ public class WebAppCheck extends AbstractCheck {
                     + "pm.max_children；优化处理缓慢的 PHP 请求，使其在 request_terminate_timeout、fastcgi_read_timeout "
                     + "和监听超时时间（七层监听的 RequestTimeout 默认 60 秒，TCP 监听的 EstablishedTimeout 默认 900 秒）之前完成；"
                     + "Nginx 的读超时应小于监听的 RequestTimeout。健康检查使用静态页面时，即使动态请求失败，健康检查仍可能正常。");
+
+    private static final BigDecimal EIGHTY_PERCENT = new BigDecimal("0.8");
 
     public WebAppCheck() {
         super(METADATA);
@@ -103,7 +106,7 @@ public class WebAppCheck extends AbstractCheck {
                 })
                 .rule(Status.WARN, () -> appMax == null ? Rules.noMatch() : listenersOrSkip(slb, () -> {
                     OptionalInt smallest = timeouts.stream().mapToInt(Timeout::seconds).min();
-                    if (smallest.isEmpty() || appMax < 0.8 * smallest.getAsInt()) {
+                    if (smallest.isEmpty() || !atLeastEightyPercent(appMax, smallest.getAsInt())) {
                         return null;
                     }
                     Timeout t = timeouts.stream().filter(x -> x.seconds() == smallest.getAsInt()).findFirst().orElseThrow();
@@ -212,6 +215,14 @@ public class WebAppCheck extends AbstractCheck {
                 : Rules.match("nginx waits longer for its upstream than SLB waits for nginx: " + String.join("; ", too)
                         + " exceeds the smallest RequestTimeout of a Layer-7 listener (" + smallest.getAsInt()
                         + " s), so SLB answers 504 before the backend gives up.");
+    }
+
+    /**
+     * {@code value >= 0.8 × timeout} in decimal: in binary floating point 0.8 × 7 is 5.6000000000000005,
+     * which would put an operator's 5.6 s below the 80% mark it sits on.
+     */
+    static boolean atLeastEightyPercent(double value, int timeout) {
+        return BigDecimal.valueOf(value).compareTo(EIGHTY_PERCENT.multiply(BigDecimal.valueOf(timeout))) >= 0;
     }
 
     private static Rules.Outcome listenersOrSkip(SlbSnapshot slb, java.util.function.Supplier<String> matcher) {

@@ -125,4 +125,88 @@ class BackendFirewallCheckTests {
                 TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/csf-drop-100-64.txt")));
         assertThat(stillFails.status()).isEqualTo(Status.FAIL);
     }
+
+    @Test
+    void aDumpWithCountersIsReadAndQuoted() {
+        Finding f = check.evaluate(web().with(observed().securitySoftwareOnBackend(false),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "iptables-save -c", "iptables/save-c-counters.txt")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("DROP of a new connection from 100.64.0.1 to 192.168.0.11 port 80")
+                .contains("line 8");
+        assertThat(f.evidence()).anyMatch(e -> Integer.valueOf(8).equals(e.lineNumber())
+                && e.text().contains("-A INPUT -s 100.64.0.0/10 -p tcp -m tcp --dport 80"));
+    }
+
+    @Test
+    void theSummarySaysWhenNoDumpHadAFilterTable() {
+        Finding f = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "nat dump", "iptables/nat-only.txt")));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.summary()).contains("nat dump").contains("no *filter table");
+        assertThat(f.missing()).contains("artifact:iptables-save");
+    }
+
+    @Test
+    void iptablesNftDumpsSayWhatTheyCannotShow() {
+        Finding incompatible = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "web-1 iptables-save", "iptables/nft-incompatible.txt")));
+        assertThat(incompatible.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(incompatible.evidence()).anyMatch(e -> e.text().contains("no *filter table")
+                && e.text().contains("nft list ruleset"));
+        // firewalld on its nftables backend leaves iptables' own tables empty: the simulation accepts
+        // (CHECKLIST.md), and the finding says which rules the dump cannot show
+        Finding empty = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "web-1 iptables-save", "iptables/firewalld-nft-empty.txt")));
+        assertThat(empty.status()).isEqualTo(Status.PASS);
+        assertThat(empty.evidence()).anyMatch(e -> e.text().contains("iptables-nft") && e.text().contains("nft list ruleset"));
+    }
+
+    @Test
+    void anIpv6DumpAppendedToTheIpv4OneDoesNotBlock() {
+        Finding f = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "both", "iptables/ipv4-then-ipv6.txt")));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aFailedBackendCallSkipsRule1OnlyWhenThereIsADump() {
+        TestSnapshots failed = web().failed("DescribeLoadBalancerListeners", "ServiceUnavailable");
+        Finding noDump = check.evaluate(failed.with(observed().securitySoftwareOnBackend(false)));
+        assertThat(noDump.status()).isEqualTo(Status.PASS);
+        Finding withDump = check.evaluate(failed.with(observed().securitySoftwareOnBackend(false),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/csf-whitelisted.txt")));
+        assertThat(withDump.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(withDump.summary()).contains("DescribeLoadBalancerListeners failed with ServiceUnavailable");
+        assertThat(withDump.missing()).contains("api:DescribeLoadBalancerListeners (ServiceUnavailable)");
+        // rule 2 reads no API data and still matches
+        assertThat(check.evaluate(failed.with(observed().securitySoftwareOnBackend(true).slbRangeWhitelisted(false),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/csf-whitelisted.txt"))).status())
+                .isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void healthCheckPortsOfStoppedListenersAreNotProbed() {
+        Finding f = check.evaluate(TestSnapshots.instance().listener(TestListeners.http(80).healthCheckConnectPort(8081))
+                .listener(TestListeners.http(8080).status("stopped").healthCheckConnectPort(9999))
+                .backend("i-a", "192.168.0.11", 100).health(80, "http", "i-a", "192.168.0.11", 80, "normal")
+                .with(observed(), TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/csf-whitelisted.txt")));
+        assertThat(f.evidence()).extracting(e -> e.text())
+                .contains("probed backend port(s): 80, 8081; backend address(es): 192.168.0.11");
+    }
+
+    @Test
+    void everyBackendAbnormalCorroboratesAFailWithoutChangingIt() {
+        TestSnapshots s = TestSnapshots.instance().listener(TestListeners.http(80)).listener(TestListeners.tcp(3306))
+                .backend("i-a", "192.168.0.11", 100)
+                .health(80, "http", "i-a", "192.168.0.11", 80, "abnormal")
+                .health(3306, "tcp", "i-a", "192.168.0.11", 3306, "abnormal");
+        Finding f = check.evaluate(s.with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "dump", "iptables/csf-drop-100-64.txt")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.evidence()).anyMatch(e -> e.source() == EvidenceSource.API
+                && e.text().startsWith("every backend of every running listener is abnormal"));
+        Finding pass = check.evaluate(s.with(observed().securitySoftwareOnBackend(false)));
+        assertThat(pass.status()).isEqualTo(Status.PASS);
+        assertThat(pass.evidence()).anyMatch(e -> e.text().startsWith("every backend of every running listener is abnormal"));
+    }
 }

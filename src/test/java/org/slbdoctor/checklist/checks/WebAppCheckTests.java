@@ -4,6 +4,7 @@ import org.slbdoctor.artifact.ArtifactKind;
 import org.slbdoctor.checklist.TestArtifacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.slbdoctor.checklist.TestListeners.http;
+import static org.slbdoctor.checklist.TestListeners.https;
 import static org.slbdoctor.checklist.TestListeners.tcp;
 import static org.slbdoctor.checklist.TestSnapshots.observed;
 
@@ -156,5 +157,28 @@ class WebAppCheckTests {
         Finding fail = check.evaluate(TestSnapshots.healthyWeb().failed("DescribeLoadBalancerListeners", "InternalError")
                 .with(observed(), conf, TestArtifacts.of(ArtifactKind.NGINX_ERROR_LOG, "error.log", NGINX_ERRORS)));
         assertThat(fail.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void eightyPercentIsExactNotFloatingPoint() {
+        // 0.8 * 7 is 5.6000000000000005 in binary floating point; 5.6 s is exactly 80% of 7 s
+        Finding f = check.evaluate(TestSnapshots.instance().listener(http(80).requestTimeout(7))
+                .backend("i-a", "192.168.0.11", 100).with(observed().appMaxResponseSeconds(5.6)));
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(check.evaluate(TestSnapshots.instance().listener(tcp(443).establishedTimeout(12))
+                .with(observed().appMaxResponseSeconds(9.6))).status()).isEqualTo(Status.WARN);
+        assertThat(check.evaluate(TestSnapshots.instance().listener(http(80).requestTimeout(7))
+                .with(observed().appMaxResponseSeconds(5.59))).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void atTheTimeoutItselfFails() {
+        assertThat(check.evaluate(TestSnapshots.instance().listener(https(443).requestTimeout(7))
+                .with(observed().appMaxResponseSeconds(7.0))).status()).isEqualTo(Status.FAIL);
+        assertThat(check.evaluate(TestSnapshots.instance().listener(tcp(3306).establishedTimeout(900))
+                .with(observed().appMaxResponseSeconds(900.0))).status()).isEqualTo(Status.FAIL);
+        // udp listeners have no timeout that bounds the application
+        assertThat(check.evaluate(TestSnapshots.instance().listener(org.slbdoctor.checklist.TestListeners.udp(53))
+                .with(observed().appMaxResponseSeconds(5000.0))).status()).isEqualTo(Status.PASS);
     }
 }
