@@ -80,7 +80,7 @@ public class HeaderSizeCheck extends AbstractCheck {
                     }
                     return reasons.isEmpty() ? null : String.join(" ", reasons);
                 })
-                .rule(Status.WARN, List.of(), () -> bytes != null && bytes > 0.8 * limit
+                .rule(Status.WARN, List.of(), () -> bytes != null && bytes * 5 > limit * 4 // > 0.8 × limit, in integers: exact
                         ? "Requests carry " + bytes + " bytes of headers, more than 80% of the limit of " + limit + " bytes."
                         : null)
                 .rule(Status.PASS, List.of(), () -> bytes != null
