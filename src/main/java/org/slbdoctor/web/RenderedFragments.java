@@ -54,7 +54,7 @@ public class RenderedFragments {
     static final String CSRF_FIELD = "name=\"_csrf\"";
 
     private final ViewResolver views;
-    private final Cache<Key, byte[]> cache;
+    private final Cache<Key, Deflated> cache;
     private final boolean enabled;
     private final AtomicLong renders = new AtomicLong();
 
@@ -64,7 +64,7 @@ public class RenderedFragments {
         this.enabled = budget.toBytes() > 0;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(Math.max(0, budget.toBytes()))
-                .weigher((Key key, byte[] html) -> html.length + 64)
+                .weigher((Key key, Deflated html) -> html.bytes().length + 64)
                 .build();
     }
 
@@ -76,7 +76,7 @@ public class RenderedFragments {
     public String html(String fragmentView, Object dataKey, Supplier<Map<String, ?>> model) {
         Locale locale = LocaleContextHolder.getLocale();
         Key key = new Key(fragmentView, dataKey, locale.toLanguageTag(), authorities());
-        byte[] cached = enabled ? cache.getIfPresent(key) : null;
+        Deflated cached = enabled ? cache.getIfPresent(key) : null;
         if (cached != null) {
             return inflate(cached);
         }
@@ -137,7 +137,11 @@ public class RenderedFragments {
         return Set.copyOf(names);
     }
 
-    private static byte[] deflate(String html) {
+    /** The deflated UTF-8 of a fragment, and how long it is inflated: the buffer is then allocated once. */
+    private record Deflated(byte[] bytes, int length) {
+    }
+
+    private static Deflated deflate(String html) {
         byte[] input = html.getBytes(StandardCharsets.UTF_8);
         Deflater deflater = new Deflater();
         try {
@@ -148,26 +152,28 @@ public class RenderedFragments {
             while (!deflater.finished()) {
                 out.write(buffer, 0, deflater.deflate(buffer));
             }
-            return out.toByteArray();
+            return new Deflated(out.toByteArray(), input.length);
         } finally {
             deflater.end();
         }
     }
 
-    private static String inflate(byte[] deflated) {
+    private static String inflate(Deflated deflated) {
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 8);
-            byte[] buffer = new byte[16384];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+            inflater.setInput(deflated.bytes());
+            // straight into an array of the final size: growing a stream buffer copied an 80 KB report
+            // several times and was most of what an instance page allocated (bench/README.md)
+            byte[] out = new byte[deflated.length()];
+            int n = 0;
+            while (n < out.length) {
+                int read = inflater.inflate(out, n, out.length - n);
+                if (read == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IllegalStateException("truncated cache entry");
                 }
-                out.write(buffer, 0, n);
+                n += read;
             }
-            return out.toString(StandardCharsets.UTF_8);
+            return new String(out, StandardCharsets.UTF_8);
         } catch (DataFormatException e) {
             throw new IllegalStateException("corrupt cache entry", e);
         } finally {
