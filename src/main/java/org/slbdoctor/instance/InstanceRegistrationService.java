@@ -22,8 +22,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class InstanceRegistrationService {
 
-    /** Real ids are {@code lb-} + 21–24 lowercase alphanumerics; a little slack for other formats. */
-    static final Pattern LOAD_BALANCER_ID = Pattern.compile("^lb-[a-z0-9]{6,60}$");
+    /**
+     * Real ids are {@code lb-} + 21–24 lowercase alphanumerics; slack for other formats: 6–60 characters,
+     * inner single hyphens allowed ({@code lb-test-healthy-01}), as other tools and fixtures name them.
+     */
+    static final Pattern LOAD_BALANCER_ID = Pattern.compile("^lb-(?=[a-z0-9-]{6,60}$)[a-z0-9]+(-[a-z0-9]+)*$");
     static final Pattern REGION_ID = Pattern.compile("^[a-z]{2,}(-[a-z0-9]+)+$");
 
     private final SlbInstanceRepository instances;

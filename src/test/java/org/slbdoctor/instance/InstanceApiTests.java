@@ -82,7 +82,15 @@ class InstanceApiTests {
         register("Hangzhou!", "lb-").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("regionId")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("loadBalancerId")));
+        for (String malformed : new String[] {"lb-", "lb-abc", "LB-BP1ABCDEFGH", "lb-bp1 abcdefgh", "lb--bp1abcdefgh",
+                "lb-bp1abcdefgh-", "lb-../../etc", "bp1abcdefghijk"}) {
+            register("cn-hangzhou", malformed).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("loadBalancerId"));
+        }
         assertThat(faults.calls()).isEmpty();
+        // well-formed ids with inner hyphens (as test fixtures and other tools name them) reach the SLB API
+        register("cn-hangzhou", "lb-test-healthy-01").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("InvalidLoadBalancerId.NotFound"));
         assertThat(instances.count()).isZero();
     }
 
