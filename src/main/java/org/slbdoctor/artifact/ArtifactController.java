@@ -1,10 +1,12 @@
 package org.slbdoctor.artifact;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.slbdoctor.web.PageParams;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/instances/{id}/artifacts}: upload (JSON or multipart), list, show, download, remove.
@@ -34,16 +37,42 @@ class ArtifactController {
         this.service = service;
     }
 
-    /** The JSON body; unknown properties are ignored so clients may send more (e.g. a description). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    /**
+     * The JSON body, read from the tree so that a wrong type (a number for {@code content}) is a bad field
+     * listed with the others, not coerced to text. Unknown properties are ignored so clients may send more
+     * (e.g. a description).
+     */
     record UploadRequest(String kind, String name, String content) {
+
+        static UploadRequest read(JsonNode body, List<InvalidArtifactException.Problem> problems) {
+            if (body == null || !body.isObject()) {
+                throw new InvalidArtifactException("MalformedBody", "",
+                        "The body must be a JSON object {\"kind\", \"name\", \"content\"}.");
+            }
+            return new UploadRequest(text(body, "kind", problems), text(body, "name", problems),
+                    text(body, "content", problems));
+        }
+
+        private static String text(JsonNode body, String field, List<InvalidArtifactException.Problem> problems) {
+            JsonNode n = body.get(field);
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (!n.isString()) {
+                problems.add(new InvalidArtifactException.Problem("InvalidType", field, field + " must be a string."));
+                return null;
+            }
+            return n.asString();
+        }
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArtifactDetails> uploadJson(@PathVariable String loadBalancerId,
-            @RequestBody(required = false) UploadRequest body, Principal principal) {
-        UploadRequest b = body == null ? new UploadRequest(null, null, null) : body;
-        return created(loadBalancerId, service.upload(loadBalancerId, b.kind(), b.name(), b.content(), user(principal)));
+            @RequestBody(required = false) JsonNode body, Principal principal) {
+        List<InvalidArtifactException.Problem> problems = new ArrayList<>();
+        UploadRequest b = UploadRequest.read(body, problems);
+        return created(loadBalancerId, service.upload(loadBalancerId, b.kind(), b.name(), b.content(), user(principal),
+                problems));
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,9 +87,10 @@ class ArtifactController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ArtifactPage list(@PathVariable String loadBalancerId, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return service.list(loadBalancerId, page, size);
+    ArtifactPage list(@PathVariable String loadBalancerId, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageParams paging = PageParams.of(page, size);
+        return service.list(loadBalancerId, paging.page(), paging.size());
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,17 +61,32 @@ public class ArtifactService {
     /** A pasted (JSON) upload: the size is the content's UTF-8 bytes. */
     @Transactional
     public ArtifactDetails upload(String loadBalancerId, String kind, String name, String content, String user) {
+        return upload(loadBalancerId, kind, name, content, user, List.of());
+    }
+
+    /**
+     * A pasted upload whose body already had bad fields ({@code earlier}, e.g. a number where text belongs;
+     * their values are passed as null): every bad field is listed in one 400, in the order kind, name, content.
+     */
+    @Transactional
+    public ArtifactDetails upload(String loadBalancerId, String kind, String name, String content, String user,
+            List<InvalidArtifactException.Problem> earlier) {
         SlbInstance instance = instance(loadBalancerId);
-        ArtifactKind k = kind(kind);
-        String n = name(name, k.wireName());
-        if (content == null || content.isEmpty()) {
-            throw new InvalidArtifactException("EmptyContent", "content", "The artifact is empty.");
-        }
-        if (content.indexOf('\0') >= 0) {
-            throw binary("content");
-        }
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        checkSize(bytes.length, "content");
+        Validation v = new Validation(earlier);
+        ArtifactKind k = v.check("kind", () -> kind(kind));
+        String n = v.check("name", () -> name(name, k == null ? null : k.wireName()));
+        byte[] bytes = v.check("content", () -> {
+            if (isBlank(content)) {
+                throw empty("content");
+            }
+            if (content.indexOf('\0') >= 0) {
+                throw binary("content");
+            }
+            byte[] b = content.getBytes(StandardCharsets.UTF_8);
+            checkSize(b.length, "content");
+            return b;
+        });
+        v.throwIfAny();
         return store(instance, k, n, bytes.length, sha256(bytes), content, user);
     }
 
@@ -81,26 +97,76 @@ public class ArtifactService {
     @Transactional
     public ArtifactDetails upload(String loadBalancerId, String kind, String name, byte[] bytes, String user) {
         SlbInstance instance = instance(loadBalancerId);
-        ArtifactKind k = kind(kind);
-        String n = name(name, k.wireName());
-        if (bytes == null || bytes.length == 0) {
-            throw new InvalidArtifactException("EmptyContent", "file", "The artifact is empty.");
-        }
-        checkSize(bytes.length, "file");
-        String text = decode(bytes);
-        if (text.indexOf('\0') >= 0) {
-            throw binary("file");
-        }
-        if (text.isEmpty() || (text.length() == 1 && text.charAt(0) == '\uFEFF')) {
-            throw new InvalidArtifactException("EmptyContent", "file", "The artifact is empty.");
-        }
+        Validation v = new Validation(List.of());
+        ArtifactKind k = v.check("kind", () -> kind(kind));
+        String n = v.check("name", () -> name(name, k == null ? null : k.wireName()));
+        String text = v.check("file", () -> {
+            if (bytes == null || bytes.length == 0) {
+                throw empty("file");
+            }
+            checkSize(bytes.length, "file");
+            String t = decode(bytes);
+            if (t.indexOf('\0') >= 0) {
+                throw binary("file");
+            }
+            if (isBlank(t)) {
+                throw empty("file");
+            }
+            return t;
+        });
+        v.throwIfAny();
         return store(instance, k, n, bytes.length, sha256(bytes), text, user);
+    }
+
+    /** Empty, or nothing but white space (and a byte-order mark): nothing an analyzer could read. */
+    private static boolean isBlank(String text) {
+        return text == null || text.replace("\uFEFF", "").isBlank();
+    }
+
+    private static InvalidArtifactException empty(String field) {
+        return new InvalidArtifactException("EmptyContent", field, "The artifact is empty.");
+    }
+
+    /** Checks field after field, collecting every problem instead of stopping at the first. */
+    private static final class Validation {
+        private final List<InvalidArtifactException.Problem> earlier;
+        private final List<InvalidArtifactException.Problem> problems = new java.util.ArrayList<>();
+
+        Validation(List<InvalidArtifactException.Problem> earlier) {
+            this.earlier = earlier;
+        }
+
+        /** The checked value, or null when the field is bad (then its problem is recorded). */
+        <T> T check(String field, java.util.function.Supplier<T> value) {
+            List<InvalidArtifactException.Problem> known = earlier.stream().filter(p -> p.field().equals(field)).toList();
+            if (!known.isEmpty()) {
+                problems.addAll(known);
+                return null;
+            }
+            try {
+                return value.get();
+            } catch (InvalidArtifactException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+
+        void throwIfAny() {
+            for (InvalidArtifactException.Problem p : earlier) {
+                if (!problems.contains(p)) {
+                    problems.add(p);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidArtifactException(problems);
+            }
+        }
     }
 
     private ArtifactDetails store(SlbInstance instance, ArtifactKind kind, String name, long size, String sha,
             String text, String user) {
         Artifact saved = artifacts.saveAndFlush(new Artifact(instance.getId(), kind, name, size, sha, text,
-                user == null ? null : truncate(user, 100), Instant.now(clock)));
+                user == null ? null : truncate(user, 100), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)));
         return new ArtifactDetails(metadata(saved), summary(kind, text), null);
     }
 
@@ -188,7 +254,7 @@ public class ArtifactService {
     private static String name(String name, String fallback) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            return fallback;
+            return fallback == null ? "" : fallback;
         }
         if (n.length() > MAX_NAME) {
             throw new InvalidArtifactException("InvalidName", "name", "name must be at most " + MAX_NAME + " characters.");

@@ -2,6 +2,7 @@ package org.slbdoctor.diagnosis;
 
 import java.net.URI;
 import java.security.Principal;
+import org.slbdoctor.web.PageParams;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,9 +31,10 @@ class DiagnosisController {
     }
 
     @GetMapping
-    DiagnosisPage history(@PathVariable String loadBalancerId, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return diagnoses.history(loadBalancerId, page, size);
+    DiagnosisPage history(@PathVariable String loadBalancerId, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageParams paging = PageParams.of(page, size);
+        return diagnoses.history(loadBalancerId, paging.page(), paging.size());
     }
 
     @GetMapping("/{id}")

@@ -1,9 +1,11 @@
 package org.slbdoctor.instance;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import org.slbdoctor.diagnosis.DiagnosisService;
 import org.slbdoctor.diagnosis.LatestSnapshot;
+import org.slbdoctor.web.PageParams;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -18,13 +20,47 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
 /** {@code /api/instances}: register, list worst first, show, delete; import from a region's listing. */
 @RestController
 @RequestMapping("/api/instances")
 class InstanceController {
 
+    /** The registration body, read from the tree so that every field of the wrong type is listed (no coercion). */
     record Registration(String regionId, String loadBalancerId) {
+
+        static Registration read(JsonNode body) {
+            if (body == null || !body.isObject()) {
+                throw InstanceProblem.invalid(List.of(new InstanceProblem.FieldProblem("",
+                        "must be a JSON object {\"regionId\", \"loadBalancerId\"}")));
+            }
+            List<InstanceProblem.FieldProblem> wrongTypes = new ArrayList<>();
+            String regionId = text(body, "regionId", wrongTypes);
+            String loadBalancerId = text(body, "loadBalancerId", wrongTypes);
+            if (!wrongTypes.isEmpty()) {
+                List<InstanceProblem.FieldProblem> errors = new ArrayList<>();
+                List<InstanceProblem.FieldProblem> values = InstanceRegistrationService.problems(regionId, loadBalancerId);
+                for (String field : List.of("regionId", "loadBalancerId")) {
+                    List<InstanceProblem.FieldProblem> typed = wrongTypes.stream().filter(e -> e.field().equals(field)).toList();
+                    errors.addAll(typed.isEmpty() ? values.stream().filter(e -> e.field().equals(field)).toList() : typed);
+                }
+                throw InstanceProblem.invalid(errors);
+            }
+            return new Registration(regionId, loadBalancerId);
+        }
+
+        private static String text(JsonNode body, String field, List<InstanceProblem.FieldProblem> wrongTypes) {
+            JsonNode n = body.get(field);
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (!n.isString()) {
+                wrongTypes.add(new InstanceProblem.FieldProblem(field, "must be a string"));
+                return null;
+            }
+            return n.asString().trim();
+        }
     }
 
     record ImportRequest(String regionId, List<String> loadBalancerIds) {
@@ -43,8 +79,6 @@ class InstanceController {
         }
     }
 
-    static final int MAX_PAGE_SIZE = 500;
-
     private final InstanceRegistrationService registration;
     private final InstanceImportService importer;
     private final SlbInstanceRepository instances;
@@ -59,20 +93,20 @@ class InstanceController {
     }
 
     @PostMapping
-    ResponseEntity<InstanceJson> register(@RequestBody Registration body, Principal user) {
-        SlbInstance saved = registration.register(trim(body.regionId()), trim(body.loadBalancerId()), name(user));
+    ResponseEntity<InstanceJson> register(@RequestBody(required = false) JsonNode json, Principal user) {
+        Registration body = Registration.read(json);
+        SlbInstance saved = registration.register(body.regionId(), body.loadBalancerId(), name(user));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(saved.getLoadBalancerId()).toUri()).body(InstanceJson.of(saved));
     }
 
     @GetMapping
-    PageJson<InstanceJson> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw InstanceProblem.invalid(List.of(new InstanceProblem.FieldProblem(page < 0 ? "page" : "size",
-                    page < 0 ? "must be 0 or more" : "must be between 1 and " + MAX_PAGE_SIZE)));
-        }
-        Page<SlbInstance> p = instances.findAllWorstFirst(PageRequest.of(page, size));
-        return new PageJson<>(p.getContent().stream().map(InstanceJson::of).toList(), page, size, p.getTotalElements());
+    PageJson<InstanceJson> list(@RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        PageParams paging = PageParams.of(page, size);
+        Page<SlbInstance> p = instances.findAllWorstFirst(PageRequest.of(paging.page(), paging.size()));
+        return new PageJson<>(p.getContent().stream().map(InstanceJson::of).toList(), paging.page(), paging.size(),
+                p.getTotalElements());
     }
 
     @GetMapping("/{loadBalancerId}")

@@ -3,6 +3,8 @@ package org.slbdoctor.instance;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeResponse;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,8 +22,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class InstanceRegistrationService {
 
-    /** Real ids are {@code lb-} + 21–24 lowercase alphanumerics; a little slack for other formats. */
-    static final Pattern LOAD_BALANCER_ID = Pattern.compile("^lb-[a-z0-9]{6,60}$");
+    /**
+     * Real ids are {@code lb-} + 21–24 lowercase alphanumerics; slack for other formats: 6–60 characters,
+     * inner single hyphens allowed ({@code lb-test-healthy-01}), as other tools and fixtures name them.
+     */
+    static final Pattern LOAD_BALANCER_ID = Pattern.compile("^lb-(?=[a-z0-9-]{6,60}$)[a-z0-9]+(-[a-z0-9]+)*$");
     static final Pattern REGION_ID = Pattern.compile("^[a-z]{2,}(-[a-z0-9]+)+$");
 
     private final SlbInstanceRepository instances;
@@ -58,7 +63,7 @@ public class InstanceRegistrationService {
         } catch (SlbApiException e) {
             throw InstanceProblem.fromApi(e);
         }
-        SlbInstance instance = new SlbInstance(loadBalancerId, regionId, clock.instant(), registeredBy);
+        SlbInstance instance = new SlbInstance(loadBalancerId, regionId, now(), registeredBy);
         instance.describedAs(attributes.getLoadBalancerName(), attributes.getAddress(), attributes.getAddressType(),
                 attributes.getNetworkType(), attributes.getLoadBalancerStatus());
         return save(instance);
@@ -67,9 +72,17 @@ public class InstanceRegistrationService {
     /** Stores an instance described by a listing (import): no further API call. */
     SlbInstance registerDescribed(String regionId, String loadBalancerId, String name, String address,
             String addressType, String networkType, String status, String registeredBy) {
-        SlbInstance instance = new SlbInstance(loadBalancerId, regionId, clock.instant(), registeredBy);
+        SlbInstance instance = new SlbInstance(loadBalancerId, regionId, now(), registeredBy);
         instance.describedAs(name, address, addressType, networkType, status);
         return save(instance);
+    }
+
+    /**
+     * Milliseconds: the answer to the registration shows the same registeredAt as every later read (the
+     * clock's nanoseconds would not survive the database, which keeps microseconds at most).
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private SlbInstance save(SlbInstance instance) {
@@ -82,6 +95,14 @@ public class InstanceRegistrationService {
     }
 
     static void validate(String regionId, String loadBalancerId) {
+        List<InstanceProblem.FieldProblem> errors = problems(regionId, loadBalancerId);
+        if (!errors.isEmpty()) {
+            throw InstanceProblem.invalid(errors);
+        }
+    }
+
+    /** What is wrong with the two values, regionId first; empty when both are well-formed. */
+    static List<InstanceProblem.FieldProblem> problems(String regionId, String loadBalancerId) {
         List<InstanceProblem.FieldProblem> errors = new ArrayList<>();
         if (regionId == null || regionId.isBlank()) {
             errors.add(new InstanceProblem.FieldProblem("regionId", "must not be blank"));
@@ -94,8 +115,6 @@ public class InstanceRegistrationService {
             errors.add(new InstanceProblem.FieldProblem("loadBalancerId",
                     "must be an SLB instance id such as lb-bp1o94dp5i6ea9ktd2a1k"));
         }
-        if (!errors.isEmpty()) {
-            throw InstanceProblem.invalid(errors);
-        }
+        return errors;
     }
 }

@@ -49,10 +49,10 @@ public final class ObservationsJson {
             root = CANONICAL.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
             throw new InvalidObservationsException(List.of(new FieldProblem("", "malformed JSON: "
-                    + e.getOriginalMessage())));
+                    + e.getOriginalMessage())), null);
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new InvalidObservationsException(List.of(new FieldProblem("", "must be a JSON object")));
+            throw new InvalidObservationsException(List.of(new FieldProblem("", "must be a JSON object")), null);
         }
         Reader r = new Reader(root);
         Observations.Builder b = Observations.builder();
@@ -77,7 +77,7 @@ public final class ObservationsJson {
         r.notes(b::notes);
         r.rejectUnknown();
         if (!r.errors.isEmpty()) {
-            throw new InvalidObservationsException(r.errors);
+            throw new InvalidObservationsException(r.errors, r.byField());
         }
         return b.build();
     }
@@ -87,9 +87,17 @@ public final class ObservationsJson {
         private final JsonNode root;
         private final Set<String> seen = new LinkedHashSet<>();
         private final List<FieldProblem> errors = new ArrayList<>();
+        /** The same problems by field of the schema: an entry of an array or object is its field's problem. */
+        private final Map<String, List<String>> byField = new java.util.LinkedHashMap<>();
 
         Reader(JsonNode root) {
             this.root = root;
+        }
+
+        /** One problem per field, its entries' problems joined ("eth0: must be 0, 1 or 2; lo: ..."). */
+        List<FieldProblem> byField() {
+            return byField.entrySet().stream()
+                    .map(e -> new FieldProblem(e.getKey(), String.join("; ", e.getValue()))).toList();
         }
 
         private JsonNode field(String name) {
@@ -100,6 +108,13 @@ public final class ObservationsJson {
 
         private void error(String field, String message) {
             errors.add(new FieldProblem(field, message));
+            byField.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
+        }
+
+        /** A bad entry of an array ({@code [1]}) or an object ({@code eth0}) of {@code field}. */
+        private void entryError(String field, String entry, String path, String message) {
+            errors.add(new FieldProblem(path, message));
+            byField.computeIfAbsent(field, k -> new ArrayList<>()).add(entry + ": " + message);
         }
 
         void bool(String name, Consumer<Boolean> into) {
@@ -177,7 +192,7 @@ public final class ObservationsJson {
             for (int i = 0; i < n.size(); i++) {
                 JsonNode c = n.get(i);
                 if (!c.isIntegralNumber() || !c.canConvertToInt() || !STATUS_CODES.contains(c.intValue())) {
-                    error(name + "[" + i + "]", "must be one of 500, 502, 503, 504");
+                    entryError(name, "[" + i + "] " + c, name + "[" + i + "]", "must be one of 500, 502, 503, 504");
                     ok = false;
                 } else if (!codes.contains(c.intValue())) {
                     codes.add(c.intValue());
@@ -204,10 +219,11 @@ public final class ObservationsJson {
                 String key = e.getKey();
                 JsonNode v = e.getValue();
                 if (!INTERFACE.matcher(key).matches() || key.length() > 64) {
-                    error(name + "." + key, "interface name must match [A-Za-z0-9_.-]+ (at most 64 characters)");
+                    entryError(name, key, name + "." + key,
+                            "interface name must match [A-Za-z0-9_.-]+ (at most 64 characters)");
                     ok = false;
                 } else if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() > 2) {
-                    error(name + "." + key, "must be 0, 1 or 2");
+                    entryError(name, key, name + "." + key, "must be 0, 1 or 2");
                     ok = false;
                 } else {
                     values.put(key, v.intValue());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,11 +20,13 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -99,6 +102,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("The request body is missing or unreadable.");
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * A path segment that cannot be an id ({@code /diagnoses/abc}) names no resource: 404, as for an
+     * unknown id. A query parameter of the wrong type is a 400 naming it.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName();
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+            name = mismatch.getName();
+            if (mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                        "No resource at this path: '" + mismatch.getValue() + "' is not a valid " + name + ".");
+                problem.setTitle("Not found");
+                return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Parameter '" + name + "' has the wrong type.");
+        problem.setTitle("Invalid parameter");
+        Class<?> type = ex.getRequiredType();
+        problem.setProperty("errors", List.of(new FieldProblem(name, type == null ? "wrong type"
+                : type == boolean.class || type == Boolean.class ? "must be true or false"
+                : "must be a value of type " + type.getSimpleName())));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Every problem names its type; "about:blank" (RFC 9457 section 4.2.1) unless a thrower chose one. */

@@ -2,6 +2,9 @@ package org.slbdoctor.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +18,46 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The last-resort error handler (the servlet container's /error dispatch). Browsers get the HTML
  * error pages of the layout (templates/error/*); everything else, e.g. an unknown /api/** path,
- * gets an RFC 9457 problem instead of Boot's default JSON map. Never includes exception details.
+ * gets an RFC 9457 problem instead of Boot's default JSON map. {@code /api/**} always gets the problem,
+ * whatever the client accepts (API.md: errors are problem+json). Never includes exception details.
  */
 @Controller
 class ProblemErrorController extends BasicErrorController {
 
-    ProblemErrorController(ErrorAttributes errorAttributes, ObjectProvider<ErrorViewResolver> resolvers) {
+    private final ObjectMapper json;
+
+    ProblemErrorController(ErrorAttributes errorAttributes, ObjectProvider<ErrorViewResolver> resolvers,
+            ObjectMapper json) {
         super(errorAttributes, new ErrorProperties(), resolvers.orderedStream().toList());
+        this.json = json;
+    }
+
+    /** The HTML error page, except on {@code /api/**}: a browser-like Accept header must not turn a problem into a page. */
+    @Override
+    @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+    public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (path == null || !path.toString().startsWith(request.getContextPath() + "/api/")) {
+            return super.errorHtml(request, response);
+        }
+        ResponseEntity<Map<String, Object>> problem = error(request);
+        response.setStatus(problem.getStatusCode().value());
+        if (problem.getBody() != null) {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            try {
+                json.writeValue(response.getOutputStream(), problem.getBody());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null; // handled: the response is written
     }
 
     @Override

@@ -186,7 +186,74 @@ class ArtifactControllerTests {
         mvc.perform(get(URL).param("page", "1").param("size", "2").with(VIEWER))
                 .andExpect(jsonPath("$.items.length()").value(1)).andExpect(jsonPath("$.items[0].id").value(c))
                 .andExpect(jsonPath("$.total").value(3)).andExpect(jsonPath("$.size").value(2));
-        mvc.perform(get(URL).param("size", "100000").with(VIEWER)).andExpect(jsonPath("$.size").value(500));
+        mvc.perform(get(URL).param("size", "500").with(VIEWER)).andExpect(jsonPath("$.size").value(500));
+    }
+
+    @Test
+    void pagingOutsideTheContractIsA400LikeEveryListing() throws Exception {
+        for (String[] bad : new String[][] {{"size", "0"}, {"size", "501"}, {"size", "100000"}, {"page", "-1"},
+                {"page", "x"}}) {
+            mvc.perform(get(URL).param(bad[0], bad[1]).with(VIEWER)).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(bad[0]));
+        }
+    }
+
+    @Test
+    void anIdThatIsNotANumberNamesNoArtifact() throws Exception {
+        mvc.perform(get(URL + "/abc").with(VIEWER)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(delete(URL + "/abc").with(OPERATOR)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        long id = uploadJson("sysctl", "x", SYSCTL);
+        mvc.perform(get(URL + "/" + id).param("content", "maybe").with(VIEWER)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("content"));
+    }
+
+    @Test
+    void wrongTypesAndEveryBadFieldAreListedAndNothingIsStored() throws Exception {
+        mvc.perform(post(URL).with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"sysctl\",\"content\":5}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("content")));
+        mvc.perform(post(URL).with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"sysctl\",\"name\":[\"a\"],\"content\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("name", "content")));
+        mvc.perform(post(URL).with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"selinux\",\"content\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("UnknownArtifactKind"))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("kind", "content")))
+                .andExpect(jsonPath("$.errors[1].message").value("The artifact is empty."));
+        mvc.perform(post(URL).with(OPERATOR).contentType(MediaType.APPLICATION_JSON).content("[1]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(multipart(URL).file(new MockMultipartFile("file", "e.log", "text/plain", new byte[0]))
+                        .param("kind", "nope").with(OPERATOR))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("kind", "file")));
+        assertThat(artifacts.count()).isZero();
+    }
+
+    @Test
+    void uploadedAtIsTheSameInTheAnswerAndWhenReadBack() throws Exception {
+        String created = mvc.perform(post(URL).with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                .content(body("sysctl", "x", SYSCTL))).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        String uploadedAt = json.readTree(created).get("uploadedAt").asString();
+        mvc.perform(get(URL).with(VIEWER)).andExpect(jsonPath("$.items[0].uploadedAt").value(uploadedAt));
+    }
+
+    @Test
+    void contentOfOnlyWhiteSpaceIsEmpty() throws Exception {
+        mvc.perform(post(URL).with(OPERATOR).contentType(MediaType.APPLICATION_JSON).content(body("sysctl", "x", " \n\t \r\n")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("EmptyContent"));
+        mvc.perform(multipart(URL).file(new MockMultipartFile("file", "e.log", "text/plain",
+                        "\uFEFF\n \n".getBytes(StandardCharsets.UTF_8))).param("kind", "sysctl").with(OPERATOR))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("EmptyContent"));
+        assertThat(artifacts.count()).isZero();
     }
 
     @Test

@@ -70,6 +70,24 @@ class DiagnosisControllerTests {
     }
 
     @Test
+    void anIdThatIsNotANumberNamesNoDiagnosis() throws Exception {
+        mvc.perform(get("/api/instances/{lb}/diagnoses/abc", Fixtures.LB))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void historyPagingOutsideTheContractIsA400() throws Exception {
+        for (String query : new String[] {"size=0", "size=501", "page=-1", "page=x"}) {
+            mvc.perform(get("/api/instances/{lb}/diagnoses?" + query, Fixtures.LB))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value(query.substring(0, query.indexOf('='))));
+        }
+    }
+
+    @Test
     void historyIsAPage() throws Exception {
         given(service.history(Fixtures.LB, 0, 50)).willReturn(new DiagnosisPage(List.of(new DiagnosisSummary(5,
                 Instant.parse("2026-11-23T10:00:00Z"), "alice", Status.FAIL, 1, 0, 2, true, 5)), 0, 50, 1));

@@ -82,7 +82,15 @@ class InstanceApiTests {
         register("Hangzhou!", "lb-").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("regionId")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("loadBalancerId")));
+        for (String malformed : new String[] {"lb-", "lb-abc", "LB-BP1ABCDEFGH", "lb-bp1 abcdefgh", "lb--bp1abcdefgh",
+                "lb-bp1abcdefgh-", "lb-../../etc", "bp1abcdefghijk"}) {
+            register("cn-hangzhou", malformed).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("loadBalancerId"));
+        }
         assertThat(faults.calls()).isEmpty();
+        // well-formed ids with inner hyphens (as test fixtures and other tools name them) reach the SLB API
+        register("cn-hangzhou", "lb-test-healthy-01").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("InvalidLoadBalancerId.NotFound"));
         assertThat(instances.count()).isZero();
     }
 
@@ -152,6 +160,56 @@ class InstanceApiTests {
                 org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("root")
                         .roles("ADMIN"))).andExpect(status().isNotFound());
         assertThat(instances.count()).isOne();
+    }
+
+    @Test
+    void pagingOutsideTheContractIsA400NamingTheParameter() throws Exception {
+        register("cn-hangzhou", HEALTHY).andExpect(status().isCreated());
+        mvc.perform(get("/api/instances")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.page").value(0)).andExpect(jsonPath("$.size").value(50))
+                .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/instances?size=500")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(500));
+        mvc.perform(get("/api/instances?page=&size=")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(50));
+        mvc.perform(get("/api/instances?page=3")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(1));
+        for (String[] bad : new String[][] {{"size=0", "size"}, {"size=501", "size"}, {"page=-1", "page"},
+                {"page=abc", "page"}, {"size=1.5", "size"}, {"page=99999999999", "page"},
+                {"page=2147483647&size=500", "page"}}) {
+            mvc.perform(get("/api/instances?" + bad[0])).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(400))
+                    .andExpect(jsonPath("$.title").isNotEmpty())
+                    .andExpect(jsonPath("$.detail").isNotEmpty())
+                    .andExpect(jsonPath("$.errors[0].field").value(bad[1]));
+        }
+        mvc.perform(get("/api/instances?page=-1&size=0")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("page", "size")));
+    }
+
+    @Test
+    void registeredAtIsTheSameInTheAnswerAndWhenReadBack() throws Exception {
+        String created = register("cn-hangzhou", HEALTHY).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        String registeredAt = com.jayway.jsonpath.JsonPath.read(created, "$.registeredAt");
+        assertThat(registeredAt).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z");
+        mvc.perform(get("/api/instances/" + HEALTHY)).andExpect(jsonPath("$.registeredAt").value(registeredAt));
+        mvc.perform(get("/api/instances")).andExpect(jsonPath("$.items[0].registeredAt").value(registeredAt));
+    }
+
+    @Test
+    void wrongTypesInTheRegistrationAreListedPerField() throws Exception {
+        mvc.perform(post("/api/instances").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"regionId\":[\"cn-hangzhou\"],\"loadBalancerId\":{\"id\":\"" + HEALTHY + "\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("regionId", "loadBalancerId")));
+        mvc.perform(post("/api/instances").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"regionId\":7,\"loadBalancerId\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("regionId", "loadBalancerId")))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a string"));
+        assertThat(faults.calls()).isEmpty();
+        assertThat(instances.count()).isZero();
     }
 
     @Test

@@ -124,14 +124,29 @@ class ObservationControllerTests {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.title").exists())
                 .andExpect(jsonPath("$.detail").exists())
-                .andExpect(jsonPath("$.errors", hasSize(12)))
+                // one entry per field of the schema, by its name; the message says which entries are wrong
+                .andExpect(jsonPath("$.errors", hasSize(11)))
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("backendCpuPercent",
-                        "backendBandwidthPercent", "scope", "domainIcpFiled", "rpFilter.eth0", "rpFilter.bad iface",
-                        "observedStatusCodes[1]", "requestHeaderBytes", "appMaxResponseSeconds", "notes", "pattern",
+                        "backendBandwidthPercent", "scope", "domainIcpFiled", "rpFilter",
+                        "observedStatusCodes", "requestHeaderBytes", "appMaxResponseSeconds", "notes", "pattern",
                         "favouriteColour")))
+                .andExpect(jsonPath("$.errors[?(@.field=='rpFilter')].message").value(org.hamcrest.Matchers.contains(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("eth0: must be 0, 1 or 2"),
+                                org.hamcrest.Matchers.containsString("bad iface: ")))))
+                .andExpect(jsonPath("$.errors[?(@.field=='observedStatusCodes')].message").value(
+                        org.hamcrest.Matchers.contains(org.hamcrest.Matchers.containsString("404"))))
                 .andExpect(jsonPath("$.errors[?(@.field=='backendCpuPercent')].message").value("must be between 0 and 100"))
                 .andExpect(jsonPath("$.errors[?(@.field=='favouriteColour')].message").value("unknown field"));
         assertThat(service.current(instanceId).version()).isNull();
+    }
+
+    @Test
+    void aFieldWithSeveralBadEntriesIsListedOnce() throws Exception {
+        mvc.perform(put(URL).with(OPERATOR).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"observedStatusCodes\":[200,502,\"504\"],\"rpFilter\":{\"eth0\":3,\"lo\":-1}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasSize(2)))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("observedStatusCodes", "rpFilter")));
     }
 
     @Test

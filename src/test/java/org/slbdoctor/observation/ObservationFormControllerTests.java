@@ -105,12 +105,14 @@ class ObservationFormControllerTests {
         String problem = mvc.perform(put("/api" + PATH).with(user("o").roles("OPERATOR"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        // the API lists one entry per field; the entries of one field (rpFilter's interfaces) are joined by "; "
+        assertThat(json.readTree(problem).get("errors")).hasSize(6);
         List<String> messages = new ArrayList<>();
         for (JsonNode e : json.readTree(problem).get("errors")) {
-            messages.add(e.get("message").asString());
+            messages.addAll(List.of(e.get("message").asString().split("; ")));
         }
         assertThat(messages).hasSize(7).contains("must be between 0 and 100", "must be a number",
-                "must be an integer", "must be at least 0", "must be true, false or null", "must be 0, 1 or 2");
+                "must be an integer", "must be at least 0", "must be true, false or null", "eth0: must be 0, 1 or 2");
         for (String m : messages) {
             assertThat(html).contains(HtmlUtils.htmlEscape(m));
         }

@@ -37,6 +37,17 @@ class ErrorResponsesTests {
     }
 
     @Test
+    void apiErrorsAreProblemsEvenWhenTheClientAsksForHtml() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/no-such-thing"))
+                .header("Authorization", basic("admin", "errors-admin-pw"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":404").doesNotContain("<html");
+    }
+
+    @Test
     void unauthenticatedApiCallOverTheWireIs401Problem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/instances"))
                 .header("Accept", "text/html").GET().build());
