@@ -11,7 +11,8 @@ public interface DiagnosisRepository extends ListCrudRepository<Diagnosis, Long>
 
     /** History newest first; a projection, so neither findings nor the JSON columns are read. */
     @Query(value = """
-            select new org.slbdoctor.diagnosis.DiagnosisSummary(d.id, d.createdAt, d.createdBy, d.verdict,
+            select new org.slbdoctor.diagnosis.DiagnosisSummary(d.id, d.instance.loadBalancerId, d.instance.regionId,
+                d.createdAt, d.createdBy, d.verdict,
                 d.failCount, d.warnCount, d.unknownCount, d.complete, d.apiCalls)
             from Diagnosis d where d.instance.id = :instanceId order by d.createdAt desc, d.id desc""",
             countQuery = "select count(d) from Diagnosis d where d.instance.id = :instanceId")

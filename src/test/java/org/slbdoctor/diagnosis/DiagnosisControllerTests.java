@@ -90,12 +90,16 @@ class DiagnosisControllerTests {
     @Test
     void historyIsAPage() throws Exception {
         given(service.history(Fixtures.LB, 0, 50)).willReturn(new DiagnosisPage(List.of(new DiagnosisSummary(5,
-                Instant.parse("2026-11-23T10:00:00Z"), "alice", Status.FAIL, 1, 0, 2, true, 5)), 0, 50, 1));
+                Fixtures.LB, "cn-hangzhou", Instant.parse("2026-11-23T10:00:00Z"), "alice", Status.FAIL, 1, 0, 2, true, 5)), 0, 50, 1));
         mvc.perform(get("/api/instances/{lb}/diagnoses", Fixtures.LB))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value(5))
                 .andExpect(jsonPath("$.items[0].createdAt").value("2026-11-23T10:00:00Z"))
                 .andExpect(jsonPath("$.items[0].verdict").value("FAIL"))
+                .andExpect(jsonPath("$.items[0].loadBalancerId").value(Fixtures.LB))
+                .andExpect(jsonPath("$.items[0].regionId").value("cn-hangzhou"))
+                .andExpect(jsonPath("$.items[0].collection.complete").value(true))
+                .andExpect(jsonPath("$.items[0].collection.apiCalls").value(5))
                 .andExpect(jsonPath("$.page").value(0))
                 .andExpect(jsonPath("$.size").value(50))
                 .andExpect(jsonPath("$.total").value(1));

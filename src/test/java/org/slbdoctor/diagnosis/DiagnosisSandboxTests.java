@@ -206,6 +206,10 @@ class DiagnosisSandboxTests {
                 .andExpect(jsonPath("$.items[0].id").value(second))
                 .andExpect(jsonPath("$.items[0].createdAt").exists())
                 .andExpect(jsonPath("$.items[0].verdict").exists())
+                .andExpect(jsonPath("$.items[0].loadBalancerId").value(TCP_ONLY))
+                .andExpect(jsonPath("$.items[0].regionId").exists())
+                .andExpect(jsonPath("$.items[0].collection.complete").value(true))
+                .andExpect(jsonPath("$.items[1].id").value(first))
                 .andExpect(jsonPath("$.items[0].findings").doesNotExist())
                 .andExpect(jsonPath("$.size").value(500));
         mvc.perform(get("/api/instances/{lb}/diagnoses/{id}/diff/{other}", TCP_ONLY, first, second))
