@@ -10,6 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,10 @@ public class SandboxServer {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     static final String VERSION = "2014-05-15";
+    /** How far a request's Timestamp may be from the sandbox's clock; nonces are remembered as long. */
+    static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(15);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
 
     // Jackson's defaults write non-ASCII characters raw (no \\u escapes): the SDK's reader needs that.
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,6 +52,7 @@ public class SandboxServer {
     private final String accessKeyId;
     private final String accessKeySecret;
     private final int requestedPort;
+    private final SandboxNonces nonces = new SandboxNonces(TIMESTAMP_WINDOW);
     private HttpServer server;
     private ExecutorService executor;
 
@@ -159,18 +170,56 @@ public class SandboxServer {
         }
     }
 
-    /** Unknown AK: 404 InvalidAccessKeyId.NotFound; wrong signature: 400 SignatureDoesNotMatch echoing the string to sign. */
+    /**
+     * The gateway's checks, in this order: unknown AK 404 InvalidAccessKeyId.NotFound; a missing
+     * common parameter 400 MissingParameter; SignatureMethod other than HMAC-SHA1, SignatureVersion
+     * other than 1.0 or a Format other than JSON 400 InvalidParameter (the sandbox answers JSON only;
+     * an absent Format is accepted); a Timestamp not {@code yyyy-MM-ddTHH:mm:ssZ} 400 IllegalTimestamp,
+     * one more than {@link #TIMESTAMP_WINDOW} away 400 InvalidTimeStamp.Expired; a wrong signature 400
+     * SignatureDoesNotMatch echoing the string to sign; a SignatureNonce seen within the window 400
+     * SignatureNonceUsed (reference §1.3, §1.4, §3; the exact texts are unverified there).
+     */
     private void verify(String method, Map<String, String> params) {
         String ak = params.get("AccessKeyId");
         if (ak == null || !ak.equals(accessKeyId)) {
             throw new SandboxError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
         }
-        String given = params.getOrDefault("Signature", "");
+        for (String name : List.of("Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp")) {
+            String v = params.get(name);
+            if (v == null || v.isEmpty()) {
+                throw SandboxError.missing(name);
+            }
+        }
+        if (!"HMAC-SHA1".equals(params.get("SignatureMethod"))) {
+            throw SandboxError.invalid("SignatureMethod");
+        }
+        if (!"1.0".equals(params.get("SignatureVersion"))) {
+            throw SandboxError.invalid("SignatureVersion");
+        }
+        String format = params.get("Format");
+        if (format != null && !format.equalsIgnoreCase("JSON")) {
+            throw SandboxError.invalid("Format");
+        }
+        Instant timestamp;
+        try {
+            timestamp = TIMESTAMP.parse(params.get("Timestamp"), Instant::from);
+        } catch (DateTimeParseException e) {
+            throw new SandboxError(400, "IllegalTimestamp", "The input parameter \"Timestamp\" that is mandatory for "
+                    + "processing this request is not supplied or is not valid (expected yyyy-MM-ddTHH:mm:ssZ, UTC).");
+        }
+        Instant now = Instant.now();
+        if (timestamp.isBefore(now.minus(TIMESTAMP_WINDOW)) || timestamp.isAfter(now.plus(TIMESTAMP_WINDOW))) {
+            throw new SandboxError(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+        }
+        String given = params.get("Signature");
         String stringToSign = SandboxSignature.stringToSign(method, params);
         String expected = SandboxSignature.sign(stringToSign, accessKeySecret);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new SandboxError(400, "SignatureDoesNotMatch",
                     "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+        }
+        if (!nonces.firstUse(params.get("SignatureNonce"), now)) {
+            throw new SandboxError(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
         }
     }
 
