@@ -89,7 +89,7 @@ public class SlbClient {
                 ValidatingHttpClient.endCapture();
             }
             long backoff = backoff(attempt);
-            if (!retryable(failure.kind()) || attempt >= settings.maxAttempts()
+            if (!retryable(failure.kind(), capture.status) || attempt >= settings.maxAttempts()
                     || System.nanoTime() + backoff * 1_000_000 > deadline) {
                 throw failure;
             }
@@ -130,8 +130,10 @@ public class SlbClient {
         return half + ThreadLocalRandom.current().nextLong(half + 1);
     }
 
-    private static boolean retryable(Kind kind) {
-        return kind == Kind.THROTTLED || kind == Kind.UNAVAILABLE || kind == Kind.TIMEOUT || kind == Kind.UNREACHABLE;
+    /** Throttling, 5xx and I/O failures; an unparseable 5xx (a proxy's error page) is as transient as the API's own. */
+    private static boolean retryable(Kind kind, int httpStatus) {
+        return kind == Kind.THROTTLED || kind == Kind.UNAVAILABLE || kind == Kind.TIMEOUT || kind == Kind.UNREACHABLE
+                || (kind == Kind.MALFORMED_RESPONSE && httpStatus >= 500);
     }
 
     private SlbApiException classify(String action, ClientException e, Kind forced, ValidatingHttpClient.Capture capture,

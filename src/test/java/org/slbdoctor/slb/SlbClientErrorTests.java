@@ -167,7 +167,8 @@ class SlbClientErrorTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SandboxFault.class, names = {"TRUNCATED_JSON", "UNCLOSED_JSON", "PLAIN_TEXT", "FLOAT_INTEGER"})
+    @EnumSource(value = SandboxFault.class, names = {"TRUNCATED_JSON", "UNCLOSED_JSON", "PLAIN_TEXT", "FLOAT_INTEGER",
+            "NO_CONTENT_TYPE", "WRONG_ARRAY_SHAPE"})
     void malformedAnswersAreRefusedBeforeTheSdkParsesThem(SandboxFault fault) {
         for (String action : List.of("DescribeLoadBalancerAttribute", "DescribeLoadBalancerListeners", "DescribeHealthStatus")) {
             sandbox.faults.inject(action, fault);
@@ -177,7 +178,9 @@ class SlbClientErrorTests {
             assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
             assertThat(e.code()).isEqualTo("SDK.MalformedResponse");
             assertThat(e.call().attempts()).isEqualTo(1);
-            assertThat(e.call().rawJson()).isNotNull();
+            if (fault != SandboxFault.NO_CONTENT_TYPE) {
+                assertThat(e.call().rawJson()).isNotNull();
+            }
 
             DescribeLoadBalancerListenersRequest listeners = new DescribeLoadBalancerListenersRequest();
             listeners.setLoadBalancerIds(List.of(LB));
@@ -189,6 +192,32 @@ class SlbClientErrorTests {
             SlbApiException e3 = catchThrowableOfType(SlbApiException.class, () -> client.call("cn-hangzhou", health));
             assertThat(e3.code()).isEqualTo("SDK.MalformedResponse");
         });
+    }
+
+    @Test
+    void anHtmlErrorPageFromAProxyIsMalformedAfterTheRetries() {
+        sandbox.faults.inject("DescribeLoadBalancerAttribute", SandboxFault.HTML_ERROR_PAGE);
+        SlbApiException e = failure(client, "cn-hangzhou", attribute(LB));
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        assertThat(e.code()).isEqualTo("SDK.MalformedResponse");
+        assertThat(e.getMessage()).contains("HTTP 502").contains("<title>502 Bad Gateway</title>");
+        // a 5xx page from a proxy in front of the API is transient like a 5xx of the API itself
+        assertThat(e.call().attempts()).isEqualTo(4);
+        assertThat(e.call().rawJson()).contains("<html>");
+
+        sandbox.faults.inject("DescribeLoadBalancerAttribute", SandboxFault.HTML_ERROR_PAGE, 1);
+        assertThat(client.call("cn-hangzhou", attribute(LB)).call().attempts()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SandboxFault.class, names = {"UNICODE_ESCAPED_JSON", "UTF8_BOM"})
+    void validJsonTheSdkReaderWouldGarbleIsNormalisedFirst(SandboxFault fault) {
+        sandbox.faults.inject("DescribeLoadBalancerAttribute", fault);
+        SlbClient.Result<DescribeLoadBalancerAttributeResponse> r = client.call("cn-hangzhou", attribute(LB));
+        // the SDK reader drops the backslash of a unicode escape (u751f) and reads a body after a BOM as empty
+        assertThat(r.response().getLoadBalancerName()).isEqualTo("生产环境-华东");
+        assertThat(r.response().getBackendServers()).hasSize(2);
+        assertThat(r.response().getListenerPortsAndProtocol()).hasSize(2);
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,6 +46,8 @@ public class SandboxServer {
 
     // Jackson's defaults write non-ASCII characters raw (no \\u escapes): the SDK's reader needs that.
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Writes non-ASCII characters as \\uXXXX escapes (the UNICODE_ESCAPED_JSON fault). */
+    private static final JsonMapper ASCII_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private final SandboxScenarios scenarios;
     private final SandboxFaults faults;
@@ -235,6 +238,12 @@ public class SandboxServer {
                     "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
             case THROTTLING -> throw new SandboxError(faults.throttleStatus(), "Throttling.User",
                     "Request was denied due to user flow control.");
+            case HTML_ERROR_PAGE -> {
+                send(exchange, 502, "text/html", ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                        + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
             case PLAIN_TEXT -> {
                 send(exchange, 200, "text/plain;charset=utf-8",
                         "upstream connect error or disconnect/reset before headers".getBytes(StandardCharsets.UTF_8));
@@ -248,26 +257,67 @@ public class SandboxServer {
         body.put("RequestId", requestId);
         body.putAll(api.handle(action, params));
         String json = JSON.writeValueAsString(body);
-        String broken = switch (fault) {
+        byte[] broken = switch (fault) {
             case TRUNCATED_JSON -> {
                 // cut right after the opening quote of the RequestId value: a body ending inside a string
                 int at = json.indexOf(requestId);
-                yield json.substring(0, at + 4);
+                yield utf8(json.substring(0, at + 4));
             }
-            case UNCLOSED_JSON -> json.substring(0, json.lastIndexOf('}'));
-            case FLOAT_INTEGER -> {
-                if (!replaceFirstInteger(body)) {
-                    yield null;
+            case UNCLOSED_JSON -> utf8(json.substring(0, json.lastIndexOf('}')));
+            case FLOAT_INTEGER -> replaceFirstInteger(body) ? JSON.writeValueAsBytes(body) : null;
+            case NO_CONTENT_TYPE -> utf8(json);
+            case UNICODE_ESCAPED_JSON -> ASCII_JSON.writeValueAsBytes(body);
+            case UTF8_BOM -> {
+                byte[] b = utf8(json);
+                byte[] withBom = new byte[b.length + 3];
+                withBom[0] = (byte) 0xEF;
+                withBom[1] = (byte) 0xBB;
+                withBom[2] = (byte) 0xBF;
+                System.arraycopy(b, 0, withBom, 3, b.length);
+                yield withBom;
+            }
+            case WRONG_ARRAY_SHAPE -> {
+                boolean changed;
+                if (action.equals("DescribeLoadBalancerListeners")) {
+                    body.put("Listeners", Map.of("Listener", body.get("Listeners")));
+                    changed = true;
+                } else {
+                    changed = unwrapArrays(body);
                 }
-                yield JSON.writeValueAsString(body);
+                yield changed ? JSON.writeValueAsBytes(body) : null;
             }
             default -> null;
         };
         if (broken == null) {
             return false;
         }
-        send(exchange, 200, "application/json;charset=utf-8", broken.getBytes(StandardCharsets.UTF_8));
+        send(exchange, 200, fault == SandboxFault.NO_CONTENT_TYPE ? null : "application/json;charset=utf-8", broken);
         return true;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Replaces every wrapper object {@code {"Inner":[…]}} by its bare array; true when there was one. */
+    @SuppressWarnings("unchecked")
+    private static boolean unwrapArrays(Object node) {
+        boolean changed = false;
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> inner && inner.size() == 1
+                        && inner.values().iterator().next() instanceof List<?> items) {
+                    e.setValue(items);
+                    changed = true;
+                }
+                changed |= unwrapArrays(e.getValue());
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object item : list) {
+                changed |= unwrapArrays(item);
+            }
+        }
+        return changed;
     }
 
     /** Turns the first integer found (depth first) into the same value as a float, e.g. 80 → 80.0. */
@@ -337,7 +387,9 @@ public class SandboxServer {
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
