@@ -34,5 +34,10 @@ public enum SandboxFault {
      * of wrapper objects, or in DescribeLoadBalancerListeners a wrapper instead of the bare array. The
      * SDK reads either as an empty list.
      */
-    WRONG_ARRAY_SHAPE
+    WRONG_ARRAY_SHAPE,
+    /**
+     * DescribeLoadBalancers with TotalCount as the number of instances on the page, the English Tea
+     * docs' reading of the field (reference §5.2 and §10: the other reading, the default, is the total matching).
+     */
+    PAGE_TOTAL_COUNT
 }

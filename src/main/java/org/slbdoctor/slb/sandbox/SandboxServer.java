@@ -286,6 +286,14 @@ public class SandboxServer {
                 }
                 yield changed ? JSON.writeValueAsBytes(body) : null;
             }
+            case PAGE_TOTAL_COUNT -> {
+                if (!(body.get("LoadBalancers") instanceof Map<?, ?> wrapper
+                        && wrapper.get("LoadBalancer") instanceof List<?> page)) {
+                    yield null;
+                }
+                body.put("TotalCount", page.size());
+                yield JSON.writeValueAsBytes(body);
+            }
             default -> null;
         };
         if (broken == null) {
