@@ -221,6 +221,39 @@ class SlbClientErrorTests {
     }
 
     @Test
+    void aConnectionNotAcceptedInTimeSaysWhichSetting() throws IOException {
+        // a listening socket whose backlog is full and never accepted: further SYNs go unanswered
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(s);
+                    } catch (IOException e) {
+                        s.close();
+                        break;
+                    }
+                }
+                SlbProperties s = sandbox.settings().withEndpoint("http://127.0.0.1:" + full.getLocalPort());
+                SlbProperties shortConnect = new SlbProperties(s.endpoint(), Duration.ofMillis(300), s.readTimeout(), 1,
+                        s.maxRetryTime(), s.backoffBase(), s.backoffMax(), 0.0, 20, 4);
+                SlbApiException e = failure(sandbox.client(shortConnect, SandboxFixture.AK, SandboxFixture.SECRET),
+                        "cn-hangzhou", attribute(LB));
+                assertThat(e.code()).isEqualTo("SDK.ServerUnreachable");
+                assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+                assertThat(e.getMessage()).contains("slbdoctor.aliyun.connect-timeout")
+                        .doesNotContain("Signature=").doesNotContain(SandboxFixture.AK);
+            } finally {
+                for (java.net.Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void errorCodesMapToKinds() {
         assertThat(SlbClient.kindOf("Throttling.Api", null)).isEqualTo(Kind.THROTTLED);
         assertThat(SlbClient.kindOf("Throttling", null)).isEqualTo(Kind.THROTTLED);
@@ -228,6 +261,10 @@ class SlbClientErrorTests {
         assertThat(SlbClient.kindOf("ServiceUnavailable", null)).isEqualTo(Kind.UNAVAILABLE);
         assertThat(SlbClient.kindOf(null, "Server response has a bad format type: RAW")).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(SlbClient.kindOf("InvalidParameter", null)).isEqualTo(Kind.OTHER);
+        assertThat(SlbClient.kindOf("Forbidden.RAM", null)).isEqualTo(Kind.RAM_DENIED);
+        assertThat(SlbClient.kindOf("NoPermission", null)).isEqualTo(Kind.RAM_DENIED);
+        assertThat(SlbClient.kindOf("InvalidAccessKeyId.NotFound", null)).isEqualTo(Kind.BAD_CREDENTIALS);
+        assertThat(SlbClient.kindOf("InvalidLoadBalancerId.NotFound", null)).isEqualTo(Kind.NOT_FOUND);
     }
 
     @Test
