@@ -1,6 +1,5 @@
 package org.slbdoctor.instance;
 
-import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancersRequest;
 import com.aliyuncs.slb.model.v20140515.DescribeLoadBalancersResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.slbdoctor.slb.SlbApiException;
 import org.slbdoctor.slb.SlbClient;
+import org.slbdoctor.slb.SlbLoadBalancers;
 import org.slbdoctor.slb.SlbRegions;
 import org.slbdoctor.slb.sandbox.SandboxInstance;
 import org.slbdoctor.slb.sandbox.SandboxScenarios;
@@ -44,7 +44,6 @@ public class InstanceImportService {
             List<Failure> failed) {
     }
 
-    static final int PAGE_SIZE = 100;
     static final int MAX_IMPORT = 1000;
 
     private final SlbClient client;
@@ -78,23 +77,12 @@ public class InstanceImportService {
                 throw InstanceProblem.unknownRegion(regionId);
             }
             List<LoadBalancerSummary> all = new ArrayList<>();
-            int page = 1;
-            while (true) {
-                DescribeLoadBalancersRequest request = new DescribeLoadBalancersRequest();
-                request.setPageNumber(page);
-                request.setPageSize(PAGE_SIZE);
-                DescribeLoadBalancersResponse r = client.call(regionId, request).response();
-                for (DescribeLoadBalancersResponse.LoadBalancer lb : r.getLoadBalancers()) {
-                    all.add(new LoadBalancerSummary(lb.getLoadBalancerId(), regionId, lb.getLoadBalancerName(),
-                            lb.getAddress(), lb.getAddressType(), lb.getNetworkType(), lb.getLoadBalancerStatus(),
-                            instances.existsByLoadBalancerId(lb.getLoadBalancerId())));
-                }
-                int total = r.getTotalCount() == null ? all.size() : r.getTotalCount();
-                if (r.getLoadBalancers().isEmpty() || all.size() >= total || page >= 1000) {
-                    return all;
-                }
-                page++;
+            for (DescribeLoadBalancersResponse.LoadBalancer lb : SlbLoadBalancers.all(client, regionId)) {
+                all.add(new LoadBalancerSummary(lb.getLoadBalancerId(), regionId, lb.getLoadBalancerName(),
+                        lb.getAddress(), lb.getAddressType(), lb.getNetworkType(), lb.getLoadBalancerStatus(),
+                        instances.existsByLoadBalancerId(lb.getLoadBalancerId())));
             }
+            return all;
         } catch (SlbApiException e) {
             throw InstanceProblem.fromApi(e);
         }

@@ -43,13 +43,39 @@ public class SlbClient {
         this.credentials = credentials;
         this.limiter = new RateLimiter(settings.rateLimit(), settings.rateBurst());
         if (settings.endpoint() != null) {
-            URI uri = URI.create(settings.endpoint().contains("://") ? settings.endpoint() : "https://" + settings.endpoint());
+            URI uri = endpointUri(settings.endpoint());
             this.protocol = "http".equalsIgnoreCase(uri.getScheme()) ? ProtocolType.HTTP : ProtocolType.HTTPS;
             this.endpointHostPort = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
         } else {
             this.protocol = ProtocolType.HTTPS;
             this.endpointHostPort = null;
         }
+    }
+
+    /**
+     * The endpoint as a base URL: {@code http} or {@code https} (the default when no scheme is given),
+     * a host and an optional port; a path is ignored (with a warning): the SDK sends every call to
+     * {@code <scheme>://<host:port>/?<query>} (reference §1.1).
+     */
+    static URI endpointUri(String endpoint) {
+        URI uri;
+        try {
+            uri = new URI(endpoint.contains("://") ? endpoint : "https://" + endpoint);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("slbdoctor.aliyun.endpoint is not a URL: " + endpoint, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("slbdoctor.aliyun.endpoint must be an http:// or https:// URL: " + endpoint);
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException("slbdoctor.aliyun.endpoint has no host: " + endpoint);
+        }
+        if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null) {
+            log.warn("slbdoctor.aliyun.endpoint {}: the path and query are ignored, the SLB API is served at /", endpoint);
+        }
+        return uri;
     }
 
     public SlbProperties settings() {
@@ -89,7 +115,7 @@ public class SlbClient {
                 ValidatingHttpClient.endCapture();
             }
             long backoff = backoff(attempt);
-            if (!retryable(failure.kind()) || attempt >= settings.maxAttempts()
+            if (!retryable(failure.kind(), capture.status) || attempt >= settings.maxAttempts()
                     || System.nanoTime() + backoff * 1_000_000 > deadline) {
                 throw failure;
             }
@@ -103,7 +129,7 @@ public class SlbClient {
         }
     }
 
-    private void prepare(AcsRequest<?> request) {
+    void prepare(AcsRequest<?> request) {
         request.setSysConnectTimeout((int) settings.connectTimeout().toMillis());
         request.setSysReadTimeout((int) settings.readTimeout().toMillis());
         request.setSysProtocol(protocol);
@@ -130,8 +156,10 @@ public class SlbClient {
         return half + ThreadLocalRandom.current().nextLong(half + 1);
     }
 
-    private static boolean retryable(Kind kind) {
-        return kind == Kind.THROTTLED || kind == Kind.UNAVAILABLE || kind == Kind.TIMEOUT || kind == Kind.UNREACHABLE;
+    /** Throttling, 5xx and I/O failures; an unparseable 5xx (a proxy's error page) is as transient as the API's own. */
+    private static boolean retryable(Kind kind, int httpStatus) {
+        return kind == Kind.THROTTLED || kind == Kind.UNAVAILABLE || kind == Kind.TIMEOUT || kind == Kind.UNREACHABLE
+                || (kind == Kind.MALFORMED_RESPONSE && httpStatus >= 500);
     }
 
     private SlbApiException classify(String action, ClientException e, Kind forced, ValidatingHttpClient.Capture capture,
@@ -143,8 +171,24 @@ public class SlbClient {
             code = kind == Kind.MALFORMED_RESPONSE ? SlbApiException.MALFORMED_CODE
                     : kind == Kind.UNAVAILABLE ? "ServiceUnavailable" : "SDK.Unknown";
         }
-        return error(kind, code, requestId, action, message(kind, action, code, e.getErrMsg(), requestId), capture,
-                started, attempt, e);
+        String text = kind == Kind.UNREACHABLE && connectTimedOut(e)
+                ? message(kind, action, code, e.getErrMsg(), requestId).replace(UNREACHABLE_WHAT,
+                        "The SLB API endpoint did not accept a connection within slbdoctor.aliyun.connect-timeout ("
+                                + settings.connectTimeout().toMillis() + " ms): check the network, proxy and "
+                                + "slbdoctor.aliyun.endpoint")
+                : message(kind, action, code, e.getErrMsg(), requestId);
+        return error(kind, code, requestId, action, text, capture, started, attempt, e);
+    }
+
+    /** The SDK reports a connect timeout as SDK.ServerUnreachable (any IOException but a read timeout, §2.2). */
+    private static boolean connectTimedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ConnectTimeoutException")
+                    || (t instanceof java.net.SocketTimeoutException && String.valueOf(t.getMessage()).contains("connect"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Kind kindOf(String code, String message) {
@@ -182,6 +226,9 @@ public class SlbClient {
         return Kind.OTHER;
     }
 
+    private static final String UNREACHABLE_WHAT = "The SLB API endpoint cannot be reached: check the network, proxy "
+            + "and slbdoctor.aliyun.endpoint";
+
     private static String message(Kind kind, String action, String code, String apiMessage, String requestId) {
         String what = switch (kind) {
             case NOT_FOUND -> "The SLB API says the resource does not exist in this region";
@@ -193,14 +240,15 @@ public class SlbClient {
                     + "slbdoctor.aliyun.rate-limit";
             case UNAVAILABLE -> "The SLB API failed on its side, also after retries: try again later";
             case TIMEOUT -> "The SLB API did not answer in time (slbdoctor.aliyun.read-timeout)";
-            case UNREACHABLE -> "The SLB API endpoint cannot be reached: check the network, proxy and "
-                    + "slbdoctor.aliyun.endpoint";
+            case UNREACHABLE -> UNREACHABLE_WHAT;
             case MALFORMED_RESPONSE -> "The SLB API answer could not be parsed";
             case OTHER -> "The SLB API call failed";
         };
         StringBuilder m = new StringBuilder(what).append(" (").append(action).append(": ").append(code);
         if (apiMessage != null && !apiMessage.isBlank() && kind != Kind.BAD_CREDENTIALS) {
-            m.append(" — ").append(apiMessage.length() > 300 ? apiMessage.substring(0, 300) + "…" : apiMessage);
+            // the SDK's network messages quote the signed URL: its query (AccessKeyId, Signature) stays out
+            String shown = apiMessage.replaceAll("(https?://[^\\s?]+)\\?\\S*", "$1");
+            m.append(" — ").append(shown.length() > 300 ? shown.substring(0, 300) + "…" : shown);
         }
         if (requestId != null) {
             m.append("; RequestId ").append(requestId);

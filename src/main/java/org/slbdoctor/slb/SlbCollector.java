@@ -126,17 +126,17 @@ public class SlbCollector implements AutoCloseable {
         Set<String> knownRuleIds = new LinkedHashSet<>();
         Set<String> ruleListenerKeys = new LinkedHashSet<>();
         boolean orphanRules = false;
-        for (DescribeVServerGroupsResponse.VServerGroup g : groups.getVServerGroups()) {
+        for (DescribeVServerGroupsResponse.VServerGroup g : list(groups.getVServerGroups())) {
             var assoc = g.getAssociatedObjects();
-            boolean hasListeners = assoc != null && !assoc.getListeners().isEmpty();
-            boolean hasRules = assoc != null && !assoc.getRules().isEmpty();
+            boolean hasListeners = assoc != null && !list(assoc.getListeners()).isEmpty();
+            boolean hasRules = assoc != null && !list(assoc.getRules()).isEmpty();
             if (hasListeners || hasRules) {
                 inUse.add(g.getVServerGroupId());
             }
             if (hasRules) {
-                assoc.getRules().forEach(r -> knownRuleIds.add(r.getRuleId()));
+                assoc.getRules().stream().map(r -> r.getRuleId()).filter(Objects::nonNull).forEach(knownRuleIds::add);
                 if (hasListeners) {
-                    assoc.getListeners().forEach(l -> ruleListenerKeys.add(l.getPort() + "/" + l.getBizProtocol()));
+                    assoc.getListeners().forEach(l -> ruleListenerKeys.add(l.getPort() + "/" + lower(l.getBizProtocol())));
                 } else {
                     orphanRules = true;
                 }
@@ -176,7 +176,7 @@ public class SlbCollector implements AutoCloseable {
 
         List<VServerGroup> vServerGroups = new ArrayList<>();
         boolean groupsComplete = true;
-        for (DescribeVServerGroupsResponse.VServerGroup g : groups.getVServerGroups()) {
+        for (DescribeVServerGroupsResponse.VServerGroup g : list(groups.getVServerGroups())) {
             CompletableFuture<DescribeVServerGroupAttributeResponse> f = groupFs.get(g.getVServerGroupId());
             if (f == null) {
                 continue;
@@ -190,18 +190,39 @@ public class SlbCollector implements AutoCloseable {
         }
         List<ForwardingRule> rules = new ArrayList<>();
         boolean rulesComplete = listeners != null || knownRuleIds.isEmpty();
-        for (Map.Entry<Listener, CompletableFuture<DescribeRulesResponse>> e : ruleFs.entrySet()) {
-            DescribeRulesResponse r = e.getValue().join();
-            if (r == null) {
-                rulesComplete = false;
-                continue;
+        rulesComplete &= addRules(ruleFs, rules);
+        // A group's listeners are those using it as their own group; a rule pointing to it may belong to
+        // another listener: rules still unaccounted for are looked for on the other Layer-7 listeners.
+        Set<String> missing = new LinkedHashSet<>(knownRuleIds);
+        rules.forEach(r -> missing.remove(r.ruleId()));
+        if (rulesComplete && !missing.isEmpty() && listeners != null) {
+            Map<Listener, CompletableFuture<DescribeRulesResponse>> moreFs = new LinkedHashMap<>();
+            for (Listener l : listeners) {
+                if (l.layer7() && !ruleFs.containsKey(l)) {
+                    moreFs.put(l, async(() -> describeRules(regionId, loadBalancerId, l, calls, errors)));
+                }
             }
-            Listener l = e.getKey();
-            r.getRules().forEach(rule -> rules.add(new ForwardingRule(l.port(), l.protocol(), rule.getRuleId(),
-                    rule.getRuleName(), rule.getDomain(), rule.getUrl(), rule.getVServerGroupId())));
+            rulesComplete = addRules(moreFs, rules);
         }
         // A partial list would read as "these are all the backends": better unknown than wrong.
         return new Round2(groupsComplete ? vServerGroups : null, rulesComplete ? rules : null);
+    }
+
+    /** Adds the rules of each answered call; false when any call failed. */
+    private static boolean addRules(Map<Listener, CompletableFuture<DescribeRulesResponse>> ruleFs,
+            List<ForwardingRule> rules) {
+        boolean complete = true;
+        for (Map.Entry<Listener, CompletableFuture<DescribeRulesResponse>> e : ruleFs.entrySet()) {
+            DescribeRulesResponse r = e.getValue().join();
+            if (r == null) {
+                complete = false;
+                continue;
+            }
+            Listener l = e.getKey();
+            list(r.getRules()).forEach(rule -> rules.add(new ForwardingRule(l.port(), l.protocol(), rule.getRuleId(),
+                    rule.getRuleName(), rule.getDomain(), rule.getUrl(), rule.getVServerGroupId())));
+        }
+        return complete;
     }
 
     private DescribeRulesResponse describeRules(String regionId, String loadBalancerId, Listener l, List<ApiCall> calls,
@@ -230,7 +251,7 @@ public class SlbCollector implements AutoCloseable {
             if (page == null) {
                 return null;
             }
-            page.getListeners().stream().filter(l -> l.getLoadBalancerId() == null
+            list(page.getListeners()).stream().filter(l -> l.getLoadBalancerId() == null
                     || l.getLoadBalancerId().isEmpty() || l.getLoadBalancerId().equals(loadBalancerId)).forEach(all::add);
             token = page.getNextToken();
             if (token != null && !token.isEmpty() && !seenTokens.add(token)) {
@@ -266,11 +287,19 @@ public class SlbCollector implements AutoCloseable {
     // ---- SDK responses → snapshot records -------------------------------------------------------
 
     static InstanceAttributes toInstance(DescribeLoadBalancerAttributeResponse r) {
-        List<InstanceAttributes.ListenerPortAndProtocol> ports = r.getListenerPortsAndProtocol().stream()
+        List<InstanceAttributes.ListenerPortAndProtocol> ports = list(r.getListenerPortsAndProtocol()).stream()
                 .filter(p -> p.getListenerPort() != null)
-                .map(p -> new InstanceAttributes.ListenerPortAndProtocol(p.getListenerPort(), p.getListenerProtocol()))
+                .map(p -> new InstanceAttributes.ListenerPortAndProtocol(p.getListenerPort(), lower(p.getListenerProtocol())))
                 .toList();
-        List<BackendServer> backends = r.getBackendServers().stream()
+        if (ports.isEmpty()) {
+            // the API returns both lists (§5.3); the legacy misspelt one alone still names the ports
+            ports = list(r.getListenerPortsAndProtocal()).stream()
+                    .filter(p -> p.getListenerPort() != null)
+                    .map(p -> new InstanceAttributes.ListenerPortAndProtocol(p.getListenerPort(),
+                            lower(p.getListenerProtocal())))
+                    .toList();
+        }
+        List<BackendServer> backends = list(r.getBackendServers()).stream()
                 .map(b -> new BackendServer(b.getServerId(), b.getServerIp(), null, b.getWeight(), b.getType(),
                         b.getDescription()))
                 .toList();
@@ -280,7 +309,25 @@ public class SlbCollector implements AutoCloseable {
     }
 
     static Listener toListener(DescribeLoadBalancerListenersResponse.Listener l) {
-        String protocol = l.getListenerProtocol();
+        return withoutUnsetPort(toListenerAsGiven(l));
+    }
+
+    /** HealthCheckConnectPort 0 (outside 1-65535) means "not set": the health check uses the backend port (§5.6). */
+    private static Listener withoutUnsetPort(Listener l) {
+        Integer hc = l.healthCheckConnectPort();
+        if (hc == null || hc > 0) {
+            return l;
+        }
+        return new Listener(l.port(), l.protocol(), l.status(), l.description(), l.backendServerPort(), l.vServerGroupId(),
+                l.scheduler(), l.bandwidth(), l.healthCheck(), l.healthCheckType(), null, l.healthCheckDomain(),
+                l.healthCheckUri(), l.healthCheckHttpCode(), l.healthCheckMethod(), l.healthCheckInterval(),
+                l.healthCheckTimeout(), l.healthCheckConnectTimeout(), l.healthyThreshold(), l.unhealthyThreshold(),
+                l.requestTimeout(), l.idleTimeout(), l.establishedTimeout());
+    }
+
+    private static Listener toListenerAsGiven(DescribeLoadBalancerListenersResponse.Listener l) {
+        // the API writes protocols in lower case (tcp, udp, http, https); be safe for comparisons and labels
+        String protocol = lower(l.getListenerProtocol());
         var http = l.getHTTPListenerConfig();
         var https = l.getHTTPSListenerConfig();
         var tcp = l.getTCPListenerConfig();
@@ -326,23 +373,24 @@ public class SlbCollector implements AutoCloseable {
     }
 
     static List<BackendHealth> toHealth(DescribeHealthStatusResponse r) {
-        return r.getBackendServers().stream()
+        return list(r.getBackendServers()).stream()
                 .map(b -> new BackendHealth(b.getServerId(), b.getServerIp(), b.getPort(),
-                        b.getListenerPort() == null ? 0 : b.getListenerPort(), b.getBizProtocol(), b.getServerHealthStatus()))
+                        b.getListenerPort() == null ? 0 : b.getListenerPort(), lower(b.getBizProtocol()),
+                        b.getServerHealthStatus()))
                 .toList();
     }
 
     static VServerGroup toGroup(DescribeVServerGroupsResponse.VServerGroup g, DescribeVServerGroupAttributeResponse attr) {
-        List<BackendServer> members = attr.getBackendServers().stream()
+        List<BackendServer> members = list(attr.getBackendServers()).stream()
                 .map(b -> new BackendServer(b.getServerId(), b.getServerIp(), b.getPort(), b.getWeight(), b.getType(),
                         b.getDescription()))
                 .toList();
         var assoc = g.getAssociatedObjects();
         List<VServerGroup.AssociatedListener> listeners = assoc == null ? List.of()
-                : assoc.getListeners().stream().filter(l -> l.getPort() != null)
-                        .map(l -> new VServerGroup.AssociatedListener(l.getPort(), l.getBizProtocol())).toList();
+                : list(assoc.getListeners()).stream().filter(l -> l.getPort() != null)
+                        .map(l -> new VServerGroup.AssociatedListener(l.getPort(), lower(l.getBizProtocol()))).toList();
         List<String> ruleIds = assoc == null ? List.of()
-                : assoc.getRules().stream().map(DescribeVServerGroupsResponse.VServerGroup.AssociatedObjects.Rule::getRuleId)
+                : list(assoc.getRules()).stream().map(DescribeVServerGroupsResponse.VServerGroup.AssociatedObjects.Rule::getRuleId)
                         .filter(Objects::nonNull).toList();
         String name = attr.getVServerGroupName() != null ? attr.getVServerGroupName() : g.getVServerGroupName();
         return new VServerGroup(g.getVServerGroupId(), name, members, listeners, ruleIds);
@@ -350,6 +398,14 @@ public class SlbCollector implements AutoCloseable {
 
     private static int port(DescribeLoadBalancerListenersResponse.Listener l) {
         return l.getListenerPort() == null ? 0 : l.getListenerPort();
+    }
+
+    private static <T> List<T> list(List<T> items) {
+        return items == null ? List.of() : items;
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -52,33 +52,54 @@ final class ValidatingHttpClient extends IHttpClient {
 
     @Override
     public HttpResponse syncInvoke(HttpRequest request) throws IOException, ClientException {
-        HttpResponse response = delegate.syncInvoke(request);
+        HttpResponse response;
+        try {
+            response = delegate.syncInvoke(request);
+        } catch (RuntimeException e) {
+            // ApacheHttpClient refuses a body without Content-Type with a bare RuntimeException, which
+            // DefaultAcsClient would report as SDK.RequestTryOrRetryFailed
+            if (e.getMessage() != null && e.getMessage().contains("contentType cannot be empty")) {
+                throw malformed("the answer has a body but no Content-Type header");
+            }
+            throw e;
+        }
         byte[] body = response.getHttpContent();
         Capture capture = CAPTURE.get();
         if (capture != null) {
             capture.status = response.getStatus();
-            capture.body = body == null ? null
-                    : new String(body, 0, Math.min(body.length, MAX_KEPT_BODY), StandardCharsets.UTF_8);
+            capture.body = text(body);
         }
         String action = request instanceof com.aliyuncs.AcsRequest<?> acs ? acs.getSysActionName()
                 : request.getSysHeaders() == null ? null : request.getSysHeaders().get("x-acs-action");
-        boolean json = response.getHttpContentType() == FormatType.JSON;
-        if (response.isSuccess()) {
-            if (!json) {
-                throw malformed("the answer is not JSON (Content-Type " + response.getHeaderValue("Content-Type") + ")");
-            }
-            Optional<String> problem = ResponseValidator.problem(action, body);
-            if (problem.isPresent()) {
-                throw malformed(problem.get());
-            }
-        } else if (json) {
-            // error bodies go through the SDK's reader too: only the syntax matters there
-            Optional<String> problem = ResponseValidator.problem(null, body);
-            if (problem.isPresent()) {
-                throw malformed("HTTP " + response.getStatus() + " with " + problem.get());
+        if (response.getHttpContentType() != FormatType.JSON) {
+            // (the SDK has replaced the Content-Type header by then: the body says more)
+            String what = body == null || body.length == 0 ? "an empty body" : "\"" + excerpt(body) + "\"";
+            throw malformed(response.isSuccess() ? "the answer is not JSON but " + what
+                    : "HTTP " + response.getStatus() + " with " + what
+                            + ", not a JSON error of the API (an error page of a proxy or gateway?)");
+        }
+        // error bodies go through the SDK's reader too, but only their syntax matters there
+        Optional<String> problem = ResponseValidator.problem(response.isSuccess() ? action : null, body);
+        if (problem.isPresent()) {
+            throw malformed(response.isSuccess() ? problem.get() : "HTTP " + response.getStatus() + " with " + problem.get());
+        }
+        Optional<byte[]> normalised = ResponseValidator.normalised(body);
+        if (normalised.isPresent()) {
+            response.setHttpContent(normalised.get(), "UTF-8", FormatType.JSON);
+            if (capture != null) {
+                capture.body = text(normalised.get());
             }
         }
         return response;
+    }
+
+    private static String excerpt(byte[] body) {
+        String s = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+        return s.length() <= 100 ? s : s.substring(0, 100) + "…";
+    }
+
+    private static String text(byte[] body) {
+        return body == null ? null : new String(body, 0, Math.min(body.length, MAX_KEPT_BODY), StandardCharsets.UTF_8);
     }
 
     private static ClientException malformed(String why) {

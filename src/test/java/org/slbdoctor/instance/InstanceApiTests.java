@@ -242,7 +242,7 @@ class InstanceApiTests {
     @Test
     void registersEveryDemoInstanceInSandboxMode() throws Exception {
         mvc.perform(post("/api/instances/import-demo")).andExpect(status().isCreated());
-        assertThat(instances.count()).isEqualTo(16);
+        assertThat(instances.count()).isEqualTo(17);
         assertThat(instances.findByLoadBalancerId("lb-j6c0hk0healthy1m3o5q7s").orElseThrow().getName()).isEqualTo("香港-官网");
     }
 }

@@ -78,7 +78,9 @@ class SandboxActionTests {
         assertThat(a.loadBalancerSpec()).isEqualTo("slb.s2.small");
         assertThat(a.listenerPorts()).containsExactly(new InstanceAttributes.ListenerPortAndProtocol(80, "http"));
         assertThat(a.defaultServerGroup()).containsExactly(
-                new BackendServer("i-bp1l0cked0000000000001a", "192.168.6.11", null, 100, "ecs", ""));
+                new BackendServer("i-bp1l0cked0000000000001a", "192.168.6.11", null, 100, "ecs", null));
+        // Description is omitted when unset (§5.3)
+        assertThat(r.getBackendServers().get(0).getDescription()).isNull();
         assertThat(r.getListenerPorts()).containsExactly(80);
         assertThat(r.getBandwidth()).isEqualTo(5120);
         assertThat(r.getEndTimeStamp()).isEqualTo(32493801600000L);
@@ -123,6 +125,9 @@ class SandboxActionTests {
 
         Listener off = SlbCollector.toListener(listenersOf("lb-bp1hz3hcoff9d4f6g8h2j").get(0));
         assertThat(off.healthCheckOn()).isFalse();
+        // HealthCheckMethod is returned only when the health check is on (§5.4, §5.8)
+        assertThat(off.healthCheckMethod()).isNull();
+        assertThat(off.requestTimeout()).isEqualTo(60);
         Listener inGroup = SlbCollector.toListener(listenersOf("lb-bp1hzavsgrules3j5l7n9p").get(0));
         assertThat(inGroup.vServerGroupId()).isEqualTo("rsp-bp1web0000000a1");
     }
@@ -200,6 +205,15 @@ class SandboxActionTests {
         tcp.setLoadBalancerId("lb-bp1hz8tcponly1a3c5e7g9");
         tcp.setListenerPort(3306);
         assertThat(client.call("cn-hangzhou", tcp).response().getEstablishedTimeout()).isEqualTo(300);
+        assertThat(client.call("cn-hangzhou", tcp).response().getBackendServerPort()).isEqualTo(3306);
+
+        // BackendServerPort is not returned for a listener on a VServer group (§5.6); HTTP keeps it (§5.4 example)
+        DescribeLoadBalancerHTTPListenerAttributeRequest inGroup = new DescribeLoadBalancerHTTPListenerAttributeRequest();
+        inGroup.setLoadBalancerId("lb-bp1hzavsgrules3j5l7n9p");
+        inGroup.setListenerPort(80);
+        DescribeLoadBalancerHTTPListenerAttributeResponse g = client.call("cn-hangzhou", inGroup).response();
+        assertThat(g.getVServerGroupId()).isEqualTo("rsp-bp1web0000000a1");
+        assertThat(g.getBackendServerPort()).isEqualTo(80);
 
         DescribeLoadBalancerUDPListenerAttributeRequest udp = new DescribeLoadBalancerUDPListenerAttributeRequest();
         udp.setLoadBalancerId("lb-bp1hz8tcponly1a3c5e7g9");

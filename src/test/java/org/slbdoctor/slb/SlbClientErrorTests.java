@@ -167,7 +167,8 @@ class SlbClientErrorTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = SandboxFault.class, names = {"TRUNCATED_JSON", "UNCLOSED_JSON", "PLAIN_TEXT", "FLOAT_INTEGER"})
+    @EnumSource(value = SandboxFault.class, names = {"TRUNCATED_JSON", "UNCLOSED_JSON", "PLAIN_TEXT", "FLOAT_INTEGER",
+            "NO_CONTENT_TYPE", "WRONG_ARRAY_SHAPE"})
     void malformedAnswersAreRefusedBeforeTheSdkParsesThem(SandboxFault fault) {
         for (String action : List.of("DescribeLoadBalancerAttribute", "DescribeLoadBalancerListeners", "DescribeHealthStatus")) {
             sandbox.faults.inject(action, fault);
@@ -177,7 +178,9 @@ class SlbClientErrorTests {
             assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
             assertThat(e.code()).isEqualTo("SDK.MalformedResponse");
             assertThat(e.call().attempts()).isEqualTo(1);
-            assertThat(e.call().rawJson()).isNotNull();
+            if (fault != SandboxFault.NO_CONTENT_TYPE) {
+                assertThat(e.call().rawJson()).isNotNull();
+            }
 
             DescribeLoadBalancerListenersRequest listeners = new DescribeLoadBalancerListenersRequest();
             listeners.setLoadBalancerIds(List.of(LB));
@@ -192,6 +195,65 @@ class SlbClientErrorTests {
     }
 
     @Test
+    void anHtmlErrorPageFromAProxyIsMalformedAfterTheRetries() {
+        sandbox.faults.inject("DescribeLoadBalancerAttribute", SandboxFault.HTML_ERROR_PAGE);
+        SlbApiException e = failure(client, "cn-hangzhou", attribute(LB));
+        assertThat(e.kind()).isEqualTo(Kind.MALFORMED_RESPONSE);
+        assertThat(e.code()).isEqualTo("SDK.MalformedResponse");
+        assertThat(e.getMessage()).contains("HTTP 502").contains("<title>502 Bad Gateway</title>");
+        // a 5xx page from a proxy in front of the API is transient like a 5xx of the API itself
+        assertThat(e.call().attempts()).isEqualTo(4);
+        assertThat(e.call().rawJson()).contains("<html>");
+
+        sandbox.faults.inject("DescribeLoadBalancerAttribute", SandboxFault.HTML_ERROR_PAGE, 1);
+        assertThat(client.call("cn-hangzhou", attribute(LB)).call().attempts()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SandboxFault.class, names = {"UNICODE_ESCAPED_JSON", "UTF8_BOM"})
+    void validJsonTheSdkReaderWouldGarbleIsNormalisedFirst(SandboxFault fault) {
+        sandbox.faults.inject("DescribeLoadBalancerAttribute", fault);
+        SlbClient.Result<DescribeLoadBalancerAttributeResponse> r = client.call("cn-hangzhou", attribute(LB));
+        // the SDK reader drops the backslash of a unicode escape (u751f) and reads a body after a BOM as empty
+        assertThat(r.response().getLoadBalancerName()).isEqualTo("生产环境-华东");
+        assertThat(r.response().getBackendServers()).hasSize(2);
+        assertThat(r.response().getListenerPortsAndProtocol()).hasSize(2);
+    }
+
+    @Test
+    void aConnectionNotAcceptedInTimeSaysWhichSetting() throws IOException {
+        // a listening socket whose backlog is full and never accepted: further SYNs go unanswered
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(s);
+                    } catch (IOException e) {
+                        s.close();
+                        break;
+                    }
+                }
+                SlbProperties s = sandbox.settings().withEndpoint("http://127.0.0.1:" + full.getLocalPort());
+                SlbProperties shortConnect = new SlbProperties(s.endpoint(), Duration.ofMillis(300), s.readTimeout(), 1,
+                        s.maxRetryTime(), s.backoffBase(), s.backoffMax(), 0.0, 20, 4);
+                SlbApiException e = failure(sandbox.client(shortConnect, SandboxFixture.AK, SandboxFixture.SECRET),
+                        "cn-hangzhou", attribute(LB));
+                assertThat(e.code()).isEqualTo("SDK.ServerUnreachable");
+                assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE);
+                assertThat(e.getMessage()).contains("slbdoctor.aliyun.connect-timeout")
+                        .doesNotContain("Signature=").doesNotContain(SandboxFixture.AK);
+            } finally {
+                for (java.net.Socket f : fillers) {
+                    f.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void errorCodesMapToKinds() {
         assertThat(SlbClient.kindOf("Throttling.Api", null)).isEqualTo(Kind.THROTTLED);
         assertThat(SlbClient.kindOf("Throttling", null)).isEqualTo(Kind.THROTTLED);
@@ -199,6 +261,10 @@ class SlbClientErrorTests {
         assertThat(SlbClient.kindOf("ServiceUnavailable", null)).isEqualTo(Kind.UNAVAILABLE);
         assertThat(SlbClient.kindOf(null, "Server response has a bad format type: RAW")).isEqualTo(Kind.MALFORMED_RESPONSE);
         assertThat(SlbClient.kindOf("InvalidParameter", null)).isEqualTo(Kind.OTHER);
+        assertThat(SlbClient.kindOf("Forbidden.RAM", null)).isEqualTo(Kind.RAM_DENIED);
+        assertThat(SlbClient.kindOf("NoPermission", null)).isEqualTo(Kind.RAM_DENIED);
+        assertThat(SlbClient.kindOf("InvalidAccessKeyId.NotFound", null)).isEqualTo(Kind.BAD_CREDENTIALS);
+        assertThat(SlbClient.kindOf("InvalidLoadBalancerId.NotFound", null)).isEqualTo(Kind.NOT_FOUND);
     }
 
     @Test

@@ -71,6 +71,46 @@ class SlbCollectorTests {
     }
 
     @Test
+    void aRuleToTheDefaultGroupOfAnotherListenerIsFound() {
+        // DescribeVServerGroups names the api group's listener (8080, its default group) and its rule, but the
+        // rule belongs to listener 80: a rule's listener is not given, so it is looked for on every Layer-7 listener
+        SlbSnapshot s = collector.collect("cn-hangzhou", "lb-bp1hzeshared4g6i8k0m2");
+
+        assertThat(s.complete()).isTrue();
+        assertThat(s.rules()).extracting(ForwardingRule::ruleId, ForwardingRule::listenerPort)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rule-bp1shr0api000001", 80));
+        Listener http = s.listeners().stream().filter(l -> l.port() == 80).findFirst().orElseThrow();
+        assertThat(s.backendsOf(http)).extracting(BackendServer::serverId)
+                .containsExactly("i-bp1shr0web00000000001a", "i-bp1shr0api00000000001a");
+        assertThat(sandbox.faults.callCount("DescribeRules")).isEqualTo(2);
+    }
+
+    @Test
+    void optionalAndLegacyFieldsAndLetterCase() {
+        var legacy = new com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeResponse();
+        var port = new com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerAttributeResponse.ListenerPortAndProtocal();
+        port.setListenerPort(80);
+        port.setListenerProtocal("HTTP");
+        legacy.setListenerPortsAndProtocal(java.util.List.of(port));
+        // only the legacy misspelt list (ListenerPortsAndProtocal): the ports are still known
+        assertThat(SlbCollector.toInstance(legacy).listenerPorts())
+                .containsExactly(new InstanceAttributes.ListenerPortAndProtocol(80, "http"));
+
+        var l = new com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerListenersResponse.Listener();
+        l.setListenerPort(3306);
+        l.setListenerProtocol("TCP");
+        var tcp = new com.aliyuncs.slb.model.v20140515.DescribeLoadBalancerListenersResponse.Listener.TCPListenerConfig();
+        tcp.setHealthCheckConnectPort(0);
+        tcp.setEstablishedTimeout(900);
+        l.setTCPListenerConfig(tcp);
+        Listener listener = SlbCollector.toListener(l);
+        assertThat(listener.protocol()).isEqualTo("tcp");
+        assertThat(listener.establishedTimeout()).isEqualTo(900);
+        // 0 is outside 1-65535: not set, the health check uses the backend port
+        assertThat(listener.healthCheckConnectPort()).isNull();
+    }
+
+    @Test
     void aFailedCallLeavesItsPartNullAndKeepsTheRest() {
         sandbox.faults.inject("DescribeHealthStatus", SandboxFault.SERVICE_UNAVAILABLE);
 

@@ -141,7 +141,9 @@ class SandboxApi {
             bm.put("ServerIp", b.ip());
             bm.put("Weight", b.weight());
             bm.put("Type", b.type());
-            bm.put("Description", b.description());
+            if (!b.description().isEmpty()) {
+                bm.put("Description", b.description()); // omitted when unset (§5.3)
+            }
             bm.put("VpcId", vpcId(i));
             backends.add(bm);
         }
@@ -334,6 +336,9 @@ class SandboxApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("LoadBalancerId", i.id());
         m.putAll(listenerCommon(l));
+        if (!l.layer7() && !l.vServerGroupId().isBlank()) {
+            m.remove("BackendServerPort"); // "not returned" for a Layer-4 listener on a VServer group (§5.6, §5.7)
+        }
         m.put("AclIds", wrap("AclId", List.of()));
         m.putAll(listenerConfig(l));
         if (l.layer7()) {
@@ -441,7 +446,9 @@ class SandboxApi {
             c.put("ForwardCode", 0);
             c.put("HealthCheck", l.healthCheck());
             c.put("HealthCheckType", "http");
-            c.put("HealthCheckMethod", "head");
+            if ("on".equals(l.healthCheck())) {
+                c.put("HealthCheckMethod", "head"); // "returned only if the HealthCheck parameter is set to on" (§5.4)
+            }
             c.put("HealthCheckDomain", "");
             c.put("HealthCheckURI", l.healthCheckUri());
             c.put("HealthCheckConnectPort", l.healthCheckConnectPort() == null ? l.backendPort() : l.healthCheckConnectPort());

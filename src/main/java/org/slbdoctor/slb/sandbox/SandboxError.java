@@ -29,6 +29,10 @@ class SandboxError extends RuntimeException {
                 + "\" that is mandatory for processing this request is not supplied.");
     }
 
+    static SandboxError invalid(String parameter) {
+        return new SandboxError(400, "InvalidParameter", "The specified parameter \"" + parameter + "\" is not valid.");
+    }
+
     static SandboxError listenerNotFound() {
         return new SandboxError(400, "InvalidParameter", "The specified resource does not exist.");
     }

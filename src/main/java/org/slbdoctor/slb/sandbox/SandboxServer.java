@@ -10,6 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,9 +39,15 @@ public class SandboxServer {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     static final String VERSION = "2014-05-15";
+    /** How far a request's Timestamp may be from the sandbox's clock; nonces are remembered as long. */
+    static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(15);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
 
     // Jackson's defaults write non-ASCII characters raw (no \\u escapes): the SDK's reader needs that.
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Writes non-ASCII characters as \\uXXXX escapes (the UNICODE_ESCAPED_JSON fault). */
+    private static final JsonMapper ASCII_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private final SandboxScenarios scenarios;
     private final SandboxFaults faults;
@@ -42,6 +55,7 @@ public class SandboxServer {
     private final String accessKeyId;
     private final String accessKeySecret;
     private final int requestedPort;
+    private final SandboxNonces nonces = new SandboxNonces(TIMESTAMP_WINDOW);
     private HttpServer server;
     private ExecutorService executor;
 
@@ -159,18 +173,56 @@ public class SandboxServer {
         }
     }
 
-    /** Unknown AK: 404 InvalidAccessKeyId.NotFound; wrong signature: 400 SignatureDoesNotMatch echoing the string to sign. */
+    /**
+     * The gateway's checks, in this order: unknown AK 404 InvalidAccessKeyId.NotFound; a missing
+     * common parameter 400 MissingParameter; SignatureMethod other than HMAC-SHA1, SignatureVersion
+     * other than 1.0 or a Format other than JSON 400 InvalidParameter (the sandbox answers JSON only;
+     * an absent Format is accepted); a Timestamp not {@code yyyy-MM-ddTHH:mm:ssZ} 400 IllegalTimestamp,
+     * one more than {@link #TIMESTAMP_WINDOW} away 400 InvalidTimeStamp.Expired; a wrong signature 400
+     * SignatureDoesNotMatch echoing the string to sign; a SignatureNonce seen within the window 400
+     * SignatureNonceUsed (reference §1.3, §1.4, §3; the exact texts are unverified there).
+     */
     private void verify(String method, Map<String, String> params) {
         String ak = params.get("AccessKeyId");
         if (ak == null || !ak.equals(accessKeyId)) {
             throw new SandboxError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
         }
-        String given = params.getOrDefault("Signature", "");
+        for (String name : List.of("Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp")) {
+            String v = params.get(name);
+            if (v == null || v.isEmpty()) {
+                throw SandboxError.missing(name);
+            }
+        }
+        if (!"HMAC-SHA1".equals(params.get("SignatureMethod"))) {
+            throw SandboxError.invalid("SignatureMethod");
+        }
+        if (!"1.0".equals(params.get("SignatureVersion"))) {
+            throw SandboxError.invalid("SignatureVersion");
+        }
+        String format = params.get("Format");
+        if (format != null && !format.equalsIgnoreCase("JSON")) {
+            throw SandboxError.invalid("Format");
+        }
+        Instant timestamp;
+        try {
+            timestamp = TIMESTAMP.parse(params.get("Timestamp"), Instant::from);
+        } catch (DateTimeParseException e) {
+            throw new SandboxError(400, "IllegalTimestamp", "The input parameter \"Timestamp\" that is mandatory for "
+                    + "processing this request is not supplied or is not valid (expected yyyy-MM-ddTHH:mm:ssZ, UTC).");
+        }
+        Instant now = Instant.now();
+        if (timestamp.isBefore(now.minus(TIMESTAMP_WINDOW)) || timestamp.isAfter(now.plus(TIMESTAMP_WINDOW))) {
+            throw new SandboxError(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.");
+        }
+        String given = params.get("Signature");
         String stringToSign = SandboxSignature.stringToSign(method, params);
         String expected = SandboxSignature.sign(stringToSign, accessKeySecret);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new SandboxError(400, "SignatureDoesNotMatch",
                     "Specified signature is not matched with our calculation. server string to sign is:" + stringToSign);
+        }
+        if (!nonces.firstUse(params.get("SignatureNonce"), now)) {
+            throw new SandboxError(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
         }
     }
 
@@ -186,6 +238,12 @@ public class SandboxServer {
                     "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
             case THROTTLING -> throw new SandboxError(faults.throttleStatus(), "Throttling.User",
                     "Request was denied due to user flow control.");
+            case HTML_ERROR_PAGE -> {
+                send(exchange, 502, "text/html", ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+                        + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                return true;
+            }
             case PLAIN_TEXT -> {
                 send(exchange, 200, "text/plain;charset=utf-8",
                         "upstream connect error or disconnect/reset before headers".getBytes(StandardCharsets.UTF_8));
@@ -199,26 +257,75 @@ public class SandboxServer {
         body.put("RequestId", requestId);
         body.putAll(api.handle(action, params));
         String json = JSON.writeValueAsString(body);
-        String broken = switch (fault) {
+        byte[] broken = switch (fault) {
             case TRUNCATED_JSON -> {
                 // cut right after the opening quote of the RequestId value: a body ending inside a string
                 int at = json.indexOf(requestId);
-                yield json.substring(0, at + 4);
+                yield utf8(json.substring(0, at + 4));
             }
-            case UNCLOSED_JSON -> json.substring(0, json.lastIndexOf('}'));
-            case FLOAT_INTEGER -> {
-                if (!replaceFirstInteger(body)) {
+            case UNCLOSED_JSON -> utf8(json.substring(0, json.lastIndexOf('}')));
+            case FLOAT_INTEGER -> replaceFirstInteger(body) ? JSON.writeValueAsBytes(body) : null;
+            case NO_CONTENT_TYPE -> utf8(json);
+            case UNICODE_ESCAPED_JSON -> ASCII_JSON.writeValueAsBytes(body);
+            case UTF8_BOM -> {
+                byte[] b = utf8(json);
+                byte[] withBom = new byte[b.length + 3];
+                withBom[0] = (byte) 0xEF;
+                withBom[1] = (byte) 0xBB;
+                withBom[2] = (byte) 0xBF;
+                System.arraycopy(b, 0, withBom, 3, b.length);
+                yield withBom;
+            }
+            case WRONG_ARRAY_SHAPE -> {
+                boolean changed;
+                if (action.equals("DescribeLoadBalancerListeners")) {
+                    body.put("Listeners", Map.of("Listener", body.get("Listeners")));
+                    changed = true;
+                } else {
+                    changed = unwrapArrays(body);
+                }
+                yield changed ? JSON.writeValueAsBytes(body) : null;
+            }
+            case PAGE_TOTAL_COUNT -> {
+                if (!(body.get("LoadBalancers") instanceof Map<?, ?> wrapper
+                        && wrapper.get("LoadBalancer") instanceof List<?> page)) {
                     yield null;
                 }
-                yield JSON.writeValueAsString(body);
+                body.put("TotalCount", page.size());
+                yield JSON.writeValueAsBytes(body);
             }
             default -> null;
         };
         if (broken == null) {
             return false;
         }
-        send(exchange, 200, "application/json;charset=utf-8", broken.getBytes(StandardCharsets.UTF_8));
+        send(exchange, 200, fault == SandboxFault.NO_CONTENT_TYPE ? null : "application/json;charset=utf-8", broken);
         return true;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Replaces every wrapper object {@code {"Inner":[…]}} by its bare array; true when there was one. */
+    @SuppressWarnings("unchecked")
+    private static boolean unwrapArrays(Object node) {
+        boolean changed = false;
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> inner && inner.size() == 1
+                        && inner.values().iterator().next() instanceof List<?> items) {
+                    e.setValue(items);
+                    changed = true;
+                }
+                changed |= unwrapArrays(e.getValue());
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object item : list) {
+                changed |= unwrapArrays(item);
+            }
+        }
+        return changed;
     }
 
     /** Turns the first integer found (depth first) into the same value as a float, e.g. 80 → 80.0. */
@@ -288,7 +395,9 @@ public class SandboxServer {
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
