@@ -93,9 +93,18 @@ cost_run() {
 wrk_run() {
   local name=$1 paths=$2 secs=$3
   log "wrk $name (64 connections, ${secs}s)"
-  BENCH_COOKIE=$COOKIE BENCH_PATHS=$paths wrk -t2 -c64 -d"${secs}s" --latency -s "$ROOT/bench/wrk/session.lua" \
+  local c0; c0=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  # wrk runs on the same two cores: its own CPU time says how much of the machine the app had
+  BENCH_COOKIE=$COOKIE BENCH_PATHS=$paths /usr/bin/time -f "%U %S" -o "$BENCH_DIR/results/wrk-$name.cpu" \
+    wrk -t2 -c64 -d"${secs}s" --latency -s "$ROOT/bench/wrk/session.lua" \
     "http://127.0.0.1:$PORT" | tee "$BENCH_DIR/results/wrk-$name.txt" | grep -E "Latency|99%|Requests/sec|BENCH|Non-2xx|Socket" >&2
-  echo "$name $(grep '^BENCH' "$BENCH_DIR/results/wrk-$name.txt") load=$(cut -d' ' -f1 /proc/loadavg)"
+  local c1; c1=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  local n; n=$(grep -o 'requests=[0-9]*' "$BENCH_DIR/results/wrk-$name.txt" | cut -d= -f2)
+  local cpu; cpu=$(python3 -c "
+u, s = map(float, open('$BENCH_DIR/results/wrk-$name.cpu').read().split()[-2:])
+ticks = $(getconf CLK_TCK)
+print('app_cpu_ms_per_request=%.3f app_cores=%.2f wrk_cores=%.2f' % (($c1 - $c0) * 1000 / ticks / $n, ($c1 - $c0) / ticks / $secs, (u + s) / $secs))")
+  echo "$name $(grep '^BENCH' "$BENCH_DIR/results/wrk-$name.txt") $cpu load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 data() {
