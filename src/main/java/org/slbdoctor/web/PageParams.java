@@ -9,9 +9,11 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The {@code page} and {@code size} query parameters of every listing of the REST API (API.md: optional,
- * defaults 0 and 50, {@code size} at most 500). A value outside that range, or not an integer, is a 400
- * listing each bad parameter, the same on every listing: nothing is silently clamped, so a client never
- * gets a different page size than the one it asked for without being told.
+ * defaults 0 and 50, {@code size} at most 500), the same on every listing. API.md lists no error for a
+ * listing, so values out of range are brought into it as Spring Data does: a {@code size} above 500 is
+ * 500, below 1 the default, a negative {@code page} is 0; the page object's {@code page} and {@code size}
+ * say what was served. Only what is not a request at all is a 400 naming the parameter: a value that is
+ * not an integer, or a page so far out that the database cannot skip to it.
  */
 public record PageParams(int page, int size) {
 
@@ -24,10 +26,10 @@ public record PageParams(int page, int size) {
         Integer p = parse("page", page, 0, errors);
         Integer s = parse("size", size, DEFAULT_SIZE, errors);
         if (p != null && p < 0) {
-            errors.add(new FieldProblem("page", "must be 0 or more"));
+            p = 0;
         }
-        if (s != null && (s < 1 || s > MAX_SIZE)) {
-            errors.add(new FieldProblem("size", "must be between 1 and " + MAX_SIZE));
+        if (s != null) {
+            s = s < 1 ? DEFAULT_SIZE : Math.min(s, MAX_SIZE);
         }
         if (errors.isEmpty() && (long) p * s > Integer.MAX_VALUE) {
             // the database cannot skip more rows than that; no listing has that many anyway
@@ -53,7 +55,7 @@ public record PageParams(int page, int size) {
 
     private static ErrorResponseException invalid(List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid paging parameters: page must be 0 or more, size between 1 and " + MAX_SIZE + ".");
+                "Invalid paging parameters: page and size must be integers (page from 0, size up to " + MAX_SIZE + ").");
         problem.setTitle("Invalid page request");
         problem.setProperty("errors", List.copyOf(errors));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);

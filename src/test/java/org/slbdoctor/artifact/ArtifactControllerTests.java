@@ -190,9 +190,12 @@ class ArtifactControllerTests {
     }
 
     @Test
-    void pagingOutsideTheContractIsA400LikeEveryListing() throws Exception {
-        for (String[] bad : new String[][] {{"size", "0"}, {"size", "501"}, {"size", "100000"}, {"page", "-1"},
-                {"page", "x"}}) {
+    void pagingIsBroughtIntoRangeAndWhatIsNoNumberIsA400LikeEveryListing() throws Exception {
+        mvc.perform(get(URL).param("size", "100000").with(VIEWER)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.size").value(500));
+        mvc.perform(get(URL).param("page", "-1").with(VIEWER)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.page").value(0));
+        for (String[] bad : new String[][] {{"size", "x"}, {"size", "2.5"}, {"page", "x"}}) {
             mvc.perform(get(URL).param(bad[0], bad[1]).with(VIEWER)).andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors[0].field").value(bad[0]));

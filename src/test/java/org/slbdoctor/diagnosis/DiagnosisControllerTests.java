@@ -78,8 +78,8 @@ class DiagnosisControllerTests {
     }
 
     @Test
-    void historyPagingOutsideTheContractIsA400() throws Exception {
-        for (String query : new String[] {"size=0", "size=501", "page=-1", "page=x"}) {
+    void historyPagingThatIsNoNumberIsA400() throws Exception {
+        for (String query : new String[] {"size=1.5", "size=many", "page=x"}) {
             mvc.perform(get("/api/instances/{lb}/diagnoses?" + query, Fixtures.LB))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

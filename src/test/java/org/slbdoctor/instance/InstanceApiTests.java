@@ -149,7 +149,7 @@ class InstanceApiTests {
                 .andExpect(jsonPath("$.page").value(0))
                 .andExpect(jsonPath("$.size").value(1))
                 .andExpect(jsonPath("$.total").value(2));
-        mvc.perform(get("/api/instances?size=501")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/instances?size=501")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(500));
         mvc.perform(get("/api/instances/lb-bp1notregistered00000")).andExpect(status().isNotFound());
 
         mvc.perform(delete("/api/instances/" + HEALTHY)).andExpect(status().isForbidden());
@@ -163,7 +163,7 @@ class InstanceApiTests {
     }
 
     @Test
-    void pagingOutsideTheContractIsA400NamingTheParameter() throws Exception {
+    void pagingIsBroughtIntoRangeAndWhatIsNoNumberIsA400NamingTheParameter() throws Exception {
         register("cn-hangzhou", HEALTHY).andExpect(status().isCreated());
         mvc.perform(get("/api/instances")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.page").value(0)).andExpect(jsonPath("$.size").value(50))
@@ -172,8 +172,12 @@ class InstanceApiTests {
         mvc.perform(get("/api/instances?page=&size=")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(50));
         mvc.perform(get("/api/instances?page=3")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(0)).andExpect(jsonPath("$.total").value(1));
-        for (String[] bad : new String[][] {{"size=0", "size"}, {"size=501", "size"}, {"page=-1", "page"},
-                {"page=abc", "page"}, {"size=1.5", "size"}, {"page=99999999999", "page"},
+        mvc.perform(get("/api/instances?size=501")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(500))
+                .andExpect(jsonPath("$.items.length()").value(1));
+        mvc.perform(get("/api/instances?size=0")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(50));
+        mvc.perform(get("/api/instances?page=-1")).andExpect(status().isOk()).andExpect(jsonPath("$.page").value(0))
+                .andExpect(jsonPath("$.items.length()").value(1));
+        for (String[] bad : new String[][] {{"page=abc", "page"}, {"size=1.5", "size"}, {"page=99999999999", "page"},
                 {"page=2147483647&size=500", "page"}}) {
             mvc.perform(get("/api/instances?" + bad[0])).andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -182,7 +186,7 @@ class InstanceApiTests {
                     .andExpect(jsonPath("$.detail").isNotEmpty())
                     .andExpect(jsonPath("$.errors[0].field").value(bad[1]));
         }
-        mvc.perform(get("/api/instances?page=-1&size=0")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/instances?page=x&size=y")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.contains("page", "size")));
     }
 
