@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,9 +35,11 @@ class DashboardController {
     private final InstanceImportService importer;
     private final MessageSource messages;
     private final RenderedFragments fragments;
+    private final PageCache pages;
 
     DashboardController(DashboardData data, DemoInstances demo, InstanceImportService importer,
-            MessageSource messages, RenderedFragments fragments) {
+            MessageSource messages, RenderedFragments fragments, PageCache pages) {
+        this.pages = pages;
         this.fragments = fragments;
         this.data = data;
         this.demo = demo;
@@ -44,21 +47,27 @@ class DashboardController {
         this.messages = messages;
     }
 
+    /** Kept whole ({@link PageCache}) while its rows and the demo panel stay the same. */
     @GetMapping("/")
-    String dashboard(@RequestParam(required = false) String q, @RequestParam(required = false) String verdict,
+    ModelAndView dashboard(@RequestParam(required = false) String q, @RequestParam(required = false) String verdict,
             @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
         DashboardFilter filter = new DashboardFilter(q, verdict, region);
         DashboardData.Kept kept = data.page(filter, page);
         DashboardList list = kept.list();
         if (list.rows().isEmpty() && list.totalPages() > 0 && page > 0) {
-            return "redirect:" + filter.url(list.totalPages() - 1);
+            return new ModelAndView("redirect:" + filter.url(list.totalPages() - 1));
         }
-        model.addAttribute("list", list);
-        model.addAttribute("listHtml", fragments.html(LIST, kept.key(), () -> Map.of("list", list)));
         DemoInstances.Panel panel = demo.panel();
-        model.addAttribute("demo", panel);
-        model.addAttribute("demoHtml", panel == null ? null : fragments.html(DEMO, panel, () -> Map.of("demo", panel)));
-        return VIEW;
+        return pages.page(VIEW, new PageKey(filter, kept.key(), panel), model, () -> {
+            model.addAttribute("list", list);
+            model.addAttribute("listHtml", fragments.html(LIST, kept.key(), () -> Map.of("list", list)));
+            model.addAttribute("demo", panel);
+            model.addAttribute("demoHtml", panel == null ? null : fragments.html(DEMO, panel, () -> Map.of("demo", panel)));
+        });
+    }
+
+    /** The filter is in the key because the page's search form shows it back. */
+    private record PageKey(DashboardFilter filter, ValueKey rows, DemoInstances.Panel demo) {
     }
 
     /** Sandbox mode: registers every demo instance through the (sandbox) SLB API, then shows the dashboard. */

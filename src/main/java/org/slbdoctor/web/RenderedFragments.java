@@ -3,8 +3,6 @@ package org.slbdoctor.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -112,9 +109,9 @@ public class RenderedFragments {
             if (view == null) {
                 throw new IllegalStateException("no view " + fragmentView);
             }
-            Capture capture = new Capture(response);
+            CapturedResponse capture = new CapturedResponse(response);
             view.render(model, request, capture);
-            String html = capture.html();
+            String html = HtmlWhitespace.trim(capture.html());
             if (html.contains(CSRF_FIELD)) {
                 throw new IllegalStateException(fragmentView + " renders a CSRF token: it must not be cached");
             }
@@ -126,7 +123,8 @@ public class RenderedFragments {
         }
     }
 
-    private static Set<String> authorities() {
+    /** The signed-in user's authority names: a kept fragment or page may differ per role (sec:authorize). */
+    static Set<String> authorities() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Set<String> names = new TreeSet<>();
         if (authentication != null && authentication.isAuthenticated()) {
@@ -182,56 +180,5 @@ public class RenderedFragments {
     }
 
     private record Key(String view, Object data, String locale, Set<String> authorities) {
-    }
-
-    /** The real response for everything a view may ask, but its body goes to a buffer and its headers nowhere. */
-    private static final class Capture extends HttpServletResponseWrapper {
-
-        private final StringWriter body = new StringWriter(16384);
-        private final PrintWriter writer = new PrintWriter(body);
-
-        Capture(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public PrintWriter getWriter() {
-            return writer;
-        }
-
-        @Override
-        public void setContentType(String type) {
-        }
-
-        @Override
-        public void setCharacterEncoding(String charset) {
-        }
-
-        @Override
-        public void setLocale(Locale locale) {
-        }
-
-        @Override
-        public void setHeader(String name, String value) {
-        }
-
-        @Override
-        public void addHeader(String name, String value) {
-        }
-
-        @Override
-        public void flushBuffer() {
-            writer.flush();
-        }
-
-        @Override
-        public boolean isCommitted() {
-            return false;
-        }
-
-        String html() {
-            writer.flush();
-            return body.toString();
-        }
     }
 }

@@ -5,8 +5,10 @@ import java.util.Locale;
 import org.slbdoctor.diagnosis.DiagnosisNotFound;
 import org.slbdoctor.diagnosis.DiagnosisRecord;
 import org.slbdoctor.diagnosis.DiagnosisService;
+import org.slbdoctor.instance.InstanceChanges;
 import org.slbdoctor.instance.SlbInstance;
 import org.slbdoctor.instance.SlbInstanceRepository;
+import org.slbdoctor.web.PageCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -16,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,9 +39,13 @@ class InstancePageController {
     private final ReportHtml reports;
     private final RunGuard guard;
     private final MessageSource messages;
+    private final InstanceChanges changes;
+    private final PageCache pages;
 
     InstancePageController(SlbInstanceRepository instances, DiagnosisService diagnoses, ReportHtml reports,
-            RunGuard guard, MessageSource messages) {
+            RunGuard guard, MessageSource messages, InstanceChanges changes, PageCache pages) {
+        this.changes = changes;
+        this.pages = pages;
         this.instances = instances;
         this.diagnoses = diagnoses;
         this.reports = reports;
@@ -46,19 +53,29 @@ class InstancePageController {
         this.messages = messages;
     }
 
+    /**
+     * Kept whole ({@link PageCache}) until the instance changes (a diagnosis, a removal) or a run starts
+     * or ends: the instance's change number is read before anything it would describe.
+     */
     @GetMapping("/instances/{loadBalancerId}")
-    String show(@PathVariable String loadBalancerId, Locale locale, Model model) {
-        SlbInstance instance = instances.findByLoadBalancerId(loadBalancerId)
-                .orElseThrow(() -> DiagnosisNotFound.instance(loadBalancerId));
-        Long diagnosisId = instance.getLastDiagnosisId();
-        model.addAttribute("urls", new InstanceUrls(loadBalancerId));
-        // the row carries what the SLB API said in the latest diagnosis (DiagnosisStore), as its report does
-        model.addAttribute("header", InstanceHeader.of(instance));
-        model.addAttribute("diagnosisId", diagnosisId);
-        model.addAttribute("reportHtml", diagnosisId == null ? null : reports.html(instance, diagnosisId, locale));
-        model.addAttribute("latest", true);
-        model.addAttribute("running", guard.running(loadBalancerId));
-        return VIEW;
+    ModelAndView show(@PathVariable String loadBalancerId, Locale locale, Model model) {
+        boolean running = guard.running(loadBalancerId);
+        PageKey key = new PageKey(loadBalancerId, changes.version(loadBalancerId), running);
+        return pages.page(VIEW, key, model, () -> {
+            SlbInstance instance = instances.findByLoadBalancerId(loadBalancerId)
+                    .orElseThrow(() -> DiagnosisNotFound.instance(loadBalancerId));
+            Long diagnosisId = instance.getLastDiagnosisId();
+            model.addAttribute("urls", new InstanceUrls(loadBalancerId));
+            // the row carries what the SLB API said in the latest diagnosis (DiagnosisStore), as its report does
+            model.addAttribute("header", InstanceHeader.of(instance));
+            model.addAttribute("diagnosisId", diagnosisId);
+            model.addAttribute("reportHtml", diagnosisId == null ? null : reports.html(instance, diagnosisId, locale));
+            model.addAttribute("latest", true);
+            model.addAttribute("running", running);
+        });
+    }
+
+    private record PageKey(String loadBalancerId, long version, boolean running) {
     }
 
     /** The URL filter chain already requires OPERATOR for any POST; this says so where the action is. */
