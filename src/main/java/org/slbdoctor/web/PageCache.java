@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ public class PageCache {
 
     private Page render(String viewName, Model model, CurrentUser user, CsrfToken token, HttpServletRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        Map<String, Object> marked = new java.util.HashMap<>(model.asMap());
+        Map<String, Object> marked = new HashMap<>(model.asMap());
         marked.put("currentUser", new CurrentUser(user.authenticated(), nameMarker, user.operator(), user.admin()));
         CsrfToken markedToken = new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(), tokenMarker);
         HttpServletRequest markedRequest = new HttpServletRequestWrapper(request) {
@@ -135,20 +136,9 @@ public class PageCache {
             }
         };
         HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
-        try {
-            View view = views.resolveViewName(viewName, locale);
-            if (view == null) {
-                throw new IllegalStateException("no view " + viewName);
-            }
-            CapturedResponse capture = new CapturedResponse(response);
-            view.render(marked, markedRequest, capture);
-            renders.incrementAndGet();
-            return split(HtmlWhitespace.trim(capture.html()));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("rendering " + viewName + " failed", e);
-        }
+        String html = CapturedResponse.render(views, viewName, locale, marked, markedRequest, response);
+        renders.incrementAndGet();
+        return split(html);
     }
 
     private Page split(String html) {

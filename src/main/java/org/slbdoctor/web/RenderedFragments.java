@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
 /**
@@ -104,23 +103,11 @@ public class RenderedFragments {
         ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         HttpServletRequest request = attributes.getRequest();
         HttpServletResponse response = attributes.getResponse();
-        try {
-            View view = views.resolveViewName(fragmentView, locale);
-            if (view == null) {
-                throw new IllegalStateException("no view " + fragmentView);
-            }
-            CapturedResponse capture = new CapturedResponse(response);
-            view.render(model, request, capture);
-            String html = HtmlWhitespace.trim(capture.html());
-            if (html.contains(CSRF_FIELD)) {
-                throw new IllegalStateException(fragmentView + " renders a CSRF token: it must not be cached");
-            }
-            return html;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("rendering " + fragmentView + " failed", e);
+        String html = CapturedResponse.render(views, fragmentView, locale, model, request, response);
+        if (html.contains(CSRF_FIELD)) {
+            throw new IllegalStateException(fragmentView + " renders a CSRF token: it must not be cached");
         }
+        return html;
     }
 
     /** The signed-in user's authority names: a kept fragment or page may differ per role (sec:authorize). */
