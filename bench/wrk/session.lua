@@ -1,7 +1,10 @@
 -- wrk script: GET the paths in BENCH_PATHS (comma-separated) in turn with the UI session cookie in
 -- BENCH_COOKIE (one form login before the run, so the run measures the app, not BCrypt), and count
 -- every answer that is not 2xx (a 302 to /login would mean the session was lost).
+-- Accept-Encoding is what Chromium and Firefox send unless BENCH_ENCODING says otherwise
+-- (BENCH_ENCODING=identity measures the answer for clients that do not accept gzip).
 local cookie = os.getenv("BENCH_COOKIE")
+local encoding = os.getenv("BENCH_ENCODING") or "gzip, deflate, br, zstd"
 local paths = {}
 for p in string.gmatch(os.getenv("BENCH_PATHS") or "/", "[^,]+") do
   paths[#paths + 1] = p
@@ -20,7 +23,8 @@ end
 
 function request()
   n = n + 1
-  return wrk.format("GET", paths[(n % #paths) + 1], { ["Cookie"] = cookie, ["Accept-Language"] = "en" })
+  return wrk.format("GET", paths[(n % #paths) + 1], { ["Cookie"] = cookie, ["Accept-Language"] = "en",
+    ["Accept-Encoding"] = encoding })
 end
 
 function response(status, headers, body)

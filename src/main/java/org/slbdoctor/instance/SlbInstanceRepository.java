@@ -23,6 +23,10 @@ public interface SlbInstanceRepository
 
     boolean existsByLoadBalancerId(String loadBalancerId);
 
+    /** The row's id and version only: whether what a kept page shows of it is still current (PageCache). */
+    @Query("select new org.slbdoctor.instance.RowVersion(i.id, i.version) from SlbInstance i where i.loadBalancerId = :id")
+    Optional<RowVersion> findRowVersion(@Param("id") String loadBalancerId);
+
     /** API.md order: worst verdict first, never-diagnosed last, then by id. */
     @Query("select i from SlbInstance i order by i.verdictRank desc, i.loadBalancerId asc")
     Page<SlbInstance> findAllWorstFirst(Pageable pageable);

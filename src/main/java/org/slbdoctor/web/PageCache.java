@@ -3,7 +3,6 @@ package org.slbdoctor.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,8 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,17 +37,25 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Keeps whole HTML pages as UTF-8 bytes, with holes where the only per-session parts go: the CSRF
- * token and the signed-in user's name. A kept page is written straight to the socket with this
- * request's (masked) CSRF token and name filled in.
+ * Keeps whole HTML pages, deflated, with holes where the only per-session parts go: the CSRF token
+ * and the signed-in user's name. A kept page is written straight to the socket with this request's
+ * (masked) CSRF token and name filled in: as gzip to clients that accept it (every browser does),
+ * with nothing compressed again ({@link GzipTemplate}), else inflated.
  *
  * <p>Why: under 64 connections an instance page cost 1.4 ms of CPU, half of it the layout, inflating
  * the kept report, encoding 80 KB of chars to UTF-8 and loading the instance row again
- * (bench/README.md), for a page that only changes when the instance does. The caller passes a data
- * key that changes whenever the page would (an instance's change number, the dashboard rows); this
- * class adds the view, the locale, the user's authorities and the sandbox flag. A page is kept at
- * most {@code slbdoctor.web.page-max-age} (default 5 s), which bounds what this process cannot see:
- * another node's writes to a shared database. Pages that show a flash message are never kept.
+ * (bench/README.md), for a page that only changes when the instance does. Deflated, a page takes
+ * ~10 KB instead of ~71 KB, so the pages of 1,000 instances fit in a few MB.
+ *
+ * <p>The caller passes a data key that changes whenever the page would (an instance's change
+ * number, the dashboard rows); this class adds the view, the locale, the user's authorities and the
+ * sandbox flag. When the key is derived from this process's memory only (an instance's change
+ * number), the caller also passes a check: a cheap read of what the page shows (the instance row's
+ * version). A kept page is served for {@code slbdoctor.web.page-max-age} (default 5 s); after that
+ * the check is read again and the page kept if it says the same, rendered again if not. That bounds
+ * what this process cannot see, another node's writes to a shared database, at the cost of one
+ * small query per page and max-age instead of a whole render. Pages that show a flash message are
+ * never kept.
  *
  * <p>The holes are found by rendering with random marker values (a fresh one per process) in place
  * of the token and the name, so a kept page never holds one session's token or one user's name.
@@ -56,8 +65,21 @@ public class PageCache {
 
     private enum Slot { CSRF_TOKEN, USER_NAME }
 
-    /** A kept page: {@code parts.size() == slots.size() + 1}; slot i goes between part i and part i+1. */
-    private record Page(List<byte[]> parts, List<Slot> slots, int bytes) {
+    /** A kept page; hole i of {@code body} takes the value of {@code slots.get(i)}. */
+    private static final class Page {
+
+        private final GzipTemplate body;
+        private final List<Slot> slots;
+        /** What the check read before the page was rendered; null without a check. */
+        private final Object checked;
+        private volatile long checkedAt;
+
+        Page(GzipTemplate body, List<Slot> slots, Object checked, long checkedAt) {
+            this.body = body;
+            this.slots = slots;
+            this.checked = checked;
+            this.checkedAt = checkedAt;
+        }
     }
 
     private record Key(String view, Object data, String locale, Set<String> authorities, boolean sandbox) {
@@ -66,19 +88,23 @@ public class PageCache {
     private final ViewResolver views;
     private final Cache<Key, Page> cache;
     private final boolean enabled;
+    private final long maxAgeNanos;
     private final String tokenMarker;
     private final String nameMarker;
     private final AtomicLong renders = new AtomicLong();
+    private final AtomicLong checks = new AtomicLong();
 
     PageCache(@Qualifier("thymeleafViewResolver") ViewResolver views,
             @Value("${slbdoctor.web.page-cache-size:64MB}") DataSize budget,
             @Value("${slbdoctor.web.page-max-age:5s}") Duration maxAge) {
         this.views = views;
-        this.enabled = budget.toBytes() > 0 && !maxAge.isZero() && !maxAge.isNegative();
+        this.enabled = budget.toBytes() > 0;
+        this.maxAgeNanos = Math.max(0, maxAge.toNanos());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(Math.max(0, budget.toBytes()))
-                .weigher((Key key, Page page) -> page.bytes() + 64 * page.parts().size())
-                .expireAfterWrite(enabled ? maxAge : Duration.ofMillis(1))
+                .weigher((Key key, Page page) -> page.body.keptBytes())
+                // a dashboard key holds its rows: let go of pages nobody asked for in a while
+                .expireAfterAccess(Duration.ofMinutes(10))
                 .build();
         SecureRandom random = new SecureRandom();
         this.tokenMarker = "slbdoctorcsrf" + marker(random);
@@ -89,10 +115,20 @@ public class PageCache {
      * The page {@code viewName} for this request: the kept one when there is one for {@code dataKey},
      * else {@code fillModel} is run and the page rendered (and kept).
      *
-     * @param dataKey   equals another exactly when the page would show the same (beyond user, locale and roles)
+     * @param dataKey   equals another exactly when the page would show the same (beyond user, locale
+     *                  and roles), read from data no older than max-age
      * @param fillModel adds what the view needs to {@code model}; not run when the page is kept
      */
     public ModelAndView page(String viewName, Object dataKey, Model model, Runnable fillModel) {
+        return page(viewName, dataKey, null, model, fillModel);
+    }
+
+    /**
+     * As {@link #page(String, Object, Model, Runnable)} for a key that this process's own writes move
+     * but another node's do not: {@code check} reads (cheaply) what the page depends on, and a page
+     * older than max-age is kept only while it reads the same as before the page was rendered.
+     */
+    public ModelAndView page(String viewName, Object dataKey, Supplier<?> check, Model model, Runnable fillModel) {
         HttpServletRequest request = currentRequest();
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -104,9 +140,21 @@ public class PageCache {
         Key key = new Key(viewName, dataKey, LocaleContextHolder.getLocale().toLanguageTag(),
                 RenderedFragments.authorities(), Boolean.TRUE.equals(model.getAttribute("sandboxMode")));
         Page page = cache.getIfPresent(key);
+        long now = System.nanoTime();
+        Object checked = null;
+        if (check != null && (page == null || now - page.checkedAt > maxAgeNanos)) {
+            // read before the page is rendered: a change committed meanwhile reads differently next time
+            checked = check.get();
+            checks.incrementAndGet();
+            if (page != null && Objects.equals(checked, page.checked)) {
+                page.checkedAt = now;
+            } else {
+                page = null;
+            }
+        }
         if (page == null) {
             fillModel.run();
-            page = render(viewName, model, current, token, request);
+            page = render(viewName, model, current, token, request, checked, now);
             cache.put(key, page);
         }
         return new ModelAndView(new KeptView(page));
@@ -117,11 +165,17 @@ public class PageCache {
         return renders.get();
     }
 
+    /** How many times a check was read since start. */
+    long checks() {
+        return checks.get();
+    }
+
     void clear() {
         cache.invalidateAll();
     }
 
-    private Page render(String viewName, Model model, CurrentUser user, CsrfToken token, HttpServletRequest request) {
+    private Page render(String viewName, Model model, CurrentUser user, CsrfToken token, HttpServletRequest request,
+            Object checked, long now) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, Object> marked = new HashMap<>(model.asMap());
         marked.put("currentUser", new CurrentUser(user.authenticated(), nameMarker, user.operator(), user.admin()));
@@ -138,25 +192,23 @@ public class PageCache {
         HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
         String html = CapturedResponse.render(views, viewName, locale, marked, markedRequest, response);
         renders.incrementAndGet();
-        return split(html);
-    }
-
-    private Page split(String html) {
         List<byte[]> parts = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
+        split(html, parts, slots);
+        return new Page(GzipTemplate.of(parts), List.copyOf(slots), checked, now);
+    }
+
+    private void split(String html, List<byte[]> parts, List<Slot> slots) {
         int from = 0;
-        int bytes = 0;
         // each marker is searched for once past the previous hit: searching both from every hole again
         // scanned the page once per hole
         int nextToken = html.indexOf(tokenMarker);
         int nextName = html.indexOf(nameMarker);
         while (true) {
             int at = nextToken < 0 ? nextName : nextName < 0 ? nextToken : Math.min(nextToken, nextName);
-            byte[] part = html.substring(from, at < 0 ? html.length() : at).getBytes(StandardCharsets.UTF_8);
-            parts.add(part);
-            bytes += part.length;
+            parts.add(html.substring(from, at < 0 ? html.length() : at).getBytes(StandardCharsets.UTF_8));
             if (at < 0) {
-                return new Page(List.copyOf(parts), List.copyOf(slots), bytes);
+                return;
             }
             if (at == nextToken) {
                 slots.add(Slot.CSRF_TOKEN);
@@ -180,6 +232,39 @@ public class PageCache {
         return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
+    /**
+     * Whether an {@code Accept-Encoding} header accepts gzip (RFC 9110 12.5.3): listed as gzip or
+     * x-gzip, or covered by {@code *}, with a q-value above 0.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Boolean gzip = null;
+        boolean any = false;
+        for (String item : acceptEncoding.split(",")) {
+            String[] bits = item.split(";");
+            String coding = bits[0].trim().toLowerCase(Locale.ROOT);
+            boolean accepted = true;
+            for (int i = 1; i < bits.length; i++) {
+                String param = bits[i].trim().toLowerCase(Locale.ROOT);
+                if (param.startsWith("q=")) {
+                    try {
+                        accepted = Double.parseDouble(param.substring(2).trim()) > 0;
+                    } catch (NumberFormatException e) {
+                        accepted = false;
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                gzip = gzip == Boolean.TRUE || accepted;
+            } else if (coding.equals("*")) {
+                any = accepted;
+            }
+        }
+        return gzip != null ? gzip : any;
+    }
+
     /** Writes a kept page with this request's CSRF token and user name in its holes. */
     private static final class KeptView implements View {
 
@@ -196,17 +281,17 @@ public class PageCache {
 
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws IOException {
-            byte[][] values = new byte[page.slots().size()][];
-            int length = page.bytes();
-            String token = null;
+            byte[][] values = new byte[page.slots.size()][];
+            byte[] token = null;
             byte[] name = null;
             for (int i = 0; i < values.length; i++) {
-                if (page.slots().get(i) == Slot.CSRF_TOKEN) {
+                if (page.slots.get(i) == Slot.CSRF_TOKEN) {
                     if (token == null) {
                         // the token is masked afresh per request (BREACH); one value per response, as Thymeleaf writes it
-                        token = HtmlUtils.htmlEscape(((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken());
+                        token = HtmlUtils.htmlEscape(((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken())
+                                .getBytes(StandardCharsets.UTF_8);
                     }
-                    values[i] = token.getBytes(StandardCharsets.UTF_8);
+                    values[i] = token;
                 } else {
                     if (name == null) {
                         CurrentUser user = (CurrentUser) model.get("currentUser");
@@ -214,16 +299,17 @@ public class PageCache {
                     }
                     values[i] = name;
                 }
-                length += values[i].length;
             }
             response.setContentType(getContentType());
-            response.setContentLength(length);
-            OutputStream out = response.getOutputStream();
-            for (int i = 0; i < values.length; i++) {
-                out.write(page.parts().get(i));
-                out.write(values[i]);
+            response.addHeader("Vary", "Accept-Encoding");
+            if (acceptsGzip(request.getHeader("Accept-Encoding"))) {
+                response.setHeader("Content-Encoding", "gzip");
+                response.setContentLength(page.body.gzipLength(values));
+                page.body.writeGzip(response.getOutputStream(), values);
+            } else {
+                response.setContentLength(page.body.plainLength(values));
+                page.body.writePlain(response.getOutputStream(), values);
             }
-            out.write(page.parts().get(values.length));
         }
     }
 }

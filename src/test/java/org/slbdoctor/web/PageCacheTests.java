@@ -112,6 +112,48 @@ class PageCacheTests extends PageTestSupport {
     }
 
     @Test
+    void aBrowserGetsTheKeptPageGzippedWithItsOwnTokenAndNameAndTheSameContent() throws Exception {
+        diagnosed(Status.FAIL, Instant.parse("2026-11-23T10:00:00Z"));
+        String plain = fetch(get(PAGE).with(user("carol").roles("OPERATOR"))).getContentAsString();
+        long renders = pages.renders();
+        MockHttpServletResponse zipped = fetch(get(PAGE).with(user("bob").roles("OPERATOR"))
+                .header("Accept-Encoding", "gzip, deflate, br, zstd"));
+
+        assertThat(pages.renders()).isEqualTo(renders);
+        assertThat(zipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(zipped.getHeaders("Vary")).contains("Accept-Encoding");
+        byte[] body = zipped.getContentAsByteArray();
+        assertThat(zipped.getContentLength()).isEqualTo(body.length);
+        String html;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            html = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(body.length).as("compressed").isLessThan(html.length() / 3);
+        List<String> bobTokens = tokens(html);
+        List<String> carolTokens = tokens(plain);
+        assertThat(bobTokens).hasSameSizeAs(carolTokens).containsOnly(bobTokens.get(0));
+        assertThat(html.replace(bobTokens.get(0), "T").replace("bob", "U"))
+                .isEqualTo(plain.replace(carolTokens.get(0), "T").replace("carol", "U"));
+        assertThat(fetch(get(PAGE).with(user("v").roles("VIEWER")).header("Accept-Encoding", "gzip;q=0, br"))
+                .getHeader("Content-Encoding")).as("gzip refused").isNull();
+    }
+
+    @Test
+    void acceptEncodingIsReadWithItsQValues() {
+        assertThat(PageCache.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(PageCache.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(PageCache.acceptsGzip("x-gzip")).isTrue();
+        assertThat(PageCache.acceptsGzip("*")).isTrue();
+        assertThat(PageCache.acceptsGzip("gzip;q=0, *")).isFalse();
+        assertThat(PageCache.acceptsGzip("gzip; q=0.000")).isFalse();
+        assertThat(PageCache.acceptsGzip("identity")).isFalse();
+        assertThat(PageCache.acceptsGzip("br, *;q=0")).isFalse();
+        assertThat(PageCache.acceptsGzip("gzip;q=bogus")).isFalse();
+        assertThat(PageCache.acceptsGzip("")).isFalse();
+        assertThat(PageCache.acceptsGzip(null)).isFalse();
+    }
+
+    @Test
     void theTemplatesIndentationIsNotKept() throws Exception {
         diagnosed(Status.FAIL, Instant.parse("2026-11-23T10:00:00Z"));
         String page = fetch(get(PAGE).with(user("v").roles("VIEWER"))).getContentAsString();

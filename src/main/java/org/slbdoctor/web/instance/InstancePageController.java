@@ -55,13 +55,14 @@ class InstancePageController {
 
     /**
      * Kept whole ({@link PageCache}) until the instance changes (a diagnosis, a removal) or a run starts
-     * or ends: the instance's change number is read before anything it would describe.
+     * or ends: the instance's change number is read before anything it would describe. The row's
+     * version is checked again after max-age, for changes made by another node.
      */
     @GetMapping("/instances/{loadBalancerId}")
     ModelAndView show(@PathVariable String loadBalancerId, Locale locale, Model model) {
         boolean running = guard.running(loadBalancerId);
         PageKey key = new PageKey(loadBalancerId, changes.version(loadBalancerId), running);
-        return pages.page(VIEW, key, model, () -> {
+        return pages.page(VIEW, key, () -> instances.findRowVersion(loadBalancerId).orElse(null), model, () -> {
             SlbInstance instance = instances.findByLoadBalancerId(loadBalancerId)
                     .orElseThrow(() -> DiagnosisNotFound.instance(loadBalancerId));
             Long diagnosisId = instance.getLastDiagnosisId();
