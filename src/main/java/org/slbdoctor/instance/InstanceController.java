@@ -1,11 +1,13 @@
 package org.slbdoctor.instance;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slbdoctor.diagnosis.DiagnosisService;
 import org.slbdoctor.diagnosis.LatestSnapshot;
 import org.slbdoctor.web.PageParams;
+import org.slbdoctor.web.VersionedCache;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -79,13 +81,17 @@ class InstanceController {
         }
     }
 
+    static final Duration LIST_MAX_AGE = Duration.ofSeconds(2);
+
+    private final VersionedCache<PageParams, PageJson<InstanceJson>> lists;
     private final InstanceRegistrationService registration;
     private final InstanceImportService importer;
     private final SlbInstanceRepository instances;
     private final DiagnosisService diagnoses;
 
     InstanceController(InstanceRegistrationService registration, InstanceImportService importer,
-            SlbInstanceRepository instances, DiagnosisService diagnoses) {
+            SlbInstanceRepository instances, DiagnosisService diagnoses, InstanceChanges changes) {
+        this.lists = new VersionedCache<>(changes::version, LIST_MAX_AGE, 1_000);
         this.registration = registration;
         this.importer = importer;
         this.instances = instances;
@@ -100,13 +106,19 @@ class InstanceController {
                 .buildAndExpand(saved.getLoadBalancerId()).toUri()).body(InstanceJson.of(saved));
     }
 
+    /**
+     * Kept per change of the instance table (this process's writes show at once) and at most
+     * {@link #LIST_MAX_AGE} old (another node's), as the dashboard's rows are: scripts poll it.
+     */
     @GetMapping
     PageJson<InstanceJson> list(@RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         PageParams paging = PageParams.of(page, size);
-        Page<SlbInstance> p = instances.findAllWorstFirst(PageRequest.of(paging.page(), paging.size()));
-        return new PageJson<>(p.getContent().stream().map(InstanceJson::of).toList(), paging.page(), paging.size(),
-                p.getTotalElements());
+        return lists.get(paging, () -> {
+            Page<SlbInstance> p = instances.findAllWorstFirst(PageRequest.of(paging.page(), paging.size()));
+            return new PageJson<>(p.getContent().stream().map(InstanceJson::of).toList(), paging.page(), paging.size(),
+                    p.getTotalElements());
+        });
     }
 
     @GetMapping("/{loadBalancerId}")

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * connections every request thread used to run the same query when a value aged out). A reloaded
  * value equal to the one before is not replaced, so keys built around it keep comparing by identity.
  */
-final class VersionedCache<K, V> {
+public final class VersionedCache<K, V> {
 
     private record Entry<V>(long version, long loadedAt, V value) {
     }
@@ -25,13 +25,13 @@ final class VersionedCache<K, V> {
     private final LongSupplier version;
     private final long maxAgeNanos;
 
-    VersionedCache(LongSupplier version, Duration maxAge, long maxEntries) {
+    public VersionedCache(LongSupplier version, Duration maxAge, long maxEntries) {
         this.version = version;
         this.maxAgeNanos = maxAge.toNanos();
         this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
-    V get(K key, Supplier<V> load) {
+    public V get(K key, Supplier<V> load) {
         // read the number before the data: a change committed meanwhile moves it, so what is loaded
         // now can only be kept under the older number, which nobody asks for again
         long now = version.getAsLong();

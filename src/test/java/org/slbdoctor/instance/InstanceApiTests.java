@@ -160,6 +160,12 @@ class InstanceApiTests {
                 org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("root")
                         .roles("ADMIN"))).andExpect(status().isNotFound());
         assertThat(instances.count()).isOne();
+        // the list is kept between changes (scripts poll it): this process's own writes show at once
+        mvc.perform(get("/api/instances?page=0&size=1")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].loadBalancerId").value("lb-bp1hz6locked4r6s8t1u3v"));
+        register("cn-hangzhou", HEALTHY).andExpect(status().isCreated());
+        mvc.perform(get("/api/instances?page=0&size=1")).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2));
     }
 
     @Test
