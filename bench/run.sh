@@ -281,7 +281,7 @@ fleet() {
     sleep 2
     progress=$(curl -s -u "$auth" "$base/api/fleet-scans/$id")
     state=$(echo "$progress" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(p["state"])')
-    echo "$progress" | python3 -c 'import json,sys; p=json.load(sys.stdin); print("  %(done)d/%(total)d failed %(failed)d incomplete %(incomplete)d  %(callsPerSecond)s calls/s  eta %(etaSeconds)s s" % p)' >&2
+    echo "$progress" | python3 -c 'import json,sys; p=json.load(sys.stdin); eta=p.get("etaSeconds"); p["eta"]="-" if eta is None else "%s s" % eta; print("  %(done)d/%(total)d failed %(failed)d incomplete %(incomplete)d  %(callsPerSecond)s calls/s  eta %(eta)s" % p)' >&2
     [[ "$state" == RUNNING || "$state" == CANCELLING ]] || break
   done
   local calls1; calls1=$(curl -s -u "$auth" "$base/api/admin/sandbox/faults" | python3 -c 'import json,sys; print(json.load(sys.stdin)["callsReceived"])')
