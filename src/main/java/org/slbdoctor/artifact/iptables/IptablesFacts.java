@@ -77,6 +77,8 @@ public record IptablesFacts(List<IptablesTable> tables, int ignoredLines, List<S
         private final ProbePacket probe;
         private final List<Caveat> caveats = new ArrayList<>();
         private final Deque<String> stack = new ArrayDeque<>();
+        /** The jump rules taken to reach the current chain, outermost first. */
+        private final List<IptablesRule> jumps = new ArrayList<>();
 
         Run(IptablesTable table, ProbePacket probe) {
             this.table = table;
@@ -87,7 +89,7 @@ public record IptablesFacts(List<IptablesTable> tables, int ignoredLines, List<S
             IptablesChain input = table.chains().get("INPUT");
             if (input == null) {
                 return new ProbeResult(probe, Verdict.ACCEPT, "no INPUT chain in the filter table (kernel default ACCEPT)",
-                        null, true, "INPUT", caveats);
+                        null, true, "INPUT", caveats, List.of());
             }
             ProbeResult decided = run(input);
             if (decided != null) {
@@ -100,7 +102,7 @@ public record IptablesFacts(List<IptablesTable> tables, int ignoredLines, List<S
                 default -> Verdict.ACCEPT;
             };
             return new ProbeResult(probe, v, "policy " + policy + " of INPUT", input.declaration(), true, "INPUT",
-                    caveats);
+                    caveats, List.of());
         }
 
         /** null = fell off the chain or RETURNed (the caller goes on). */
@@ -135,7 +137,9 @@ public record IptablesFacts(List<IptablesTable> tables, int ignoredLines, List<S
                                         + " would loop; iptables refuses chain cycles, so this text was edited"));
                                 continue;
                             }
+                            jumps.add(rule);
                             ProbeResult r = run(sub);
+                            jumps.remove(jumps.size() - 1);
                             if (r != null) {
                                 return r;
                             }
@@ -151,8 +155,13 @@ public record IptablesFacts(List<IptablesTable> tables, int ignoredLines, List<S
         }
 
         private ProbeResult decided(Verdict v, IptablesRule rule) {
+            List<Caveat> ignored = new ArrayList<>();
+            for (IptablesRule r : jumps) {
+                r.ignoredMatches().forEach(m -> ignored.add(new Caveat(r.line(), m)));
+            }
+            rule.ignoredMatches().forEach(m -> ignored.add(new Caveat(rule.line(), m)));
             return new ProbeResult(probe, v, "rule in chain " + rule.chain(), rule.line(), false, rule.chain(),
-                    caveats);
+                    caveats, ignored);
         }
     }
 

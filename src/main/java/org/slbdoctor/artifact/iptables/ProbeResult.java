@@ -14,9 +14,12 @@ import org.slbdoctor.artifact.LineRef;
  * @param chain        the chain where the deciding rule stands ({@code INPUT} for the policy)
  * @param caveats      rules on the path whose outcome the dump cannot tell ({@code -m set}, {@code -m recent}...
  *                     or an unparseable value), which the simulation treated as not matching, in path order
+ * @param ignoredMatches matches the simulation ignored ({@link IptablesRule#ignoredMatches()}) on the rules that
+ *                     decided: the jumps taken to the deciding rule and that rule itself, each with its rule's line;
+ *                     the packet could take another path if it does not meet them
  */
 public record ProbeResult(ProbePacket probe, Verdict verdict, String decidedBy, LineRef decidingLine, boolean byPolicy,
-        String chain, List<Caveat> caveats) {
+        String chain, List<Caveat> caveats, List<Caveat> ignoredMatches) {
 
     public enum Verdict {
         ACCEPT, DROP, REJECT;
@@ -32,6 +35,7 @@ public record ProbeResult(ProbePacket probe, Verdict verdict, String decidedBy, 
 
     public ProbeResult {
         caveats = List.copyOf(caveats);
+        ignoredMatches = List.copyOf(ignoredMatches);
     }
 
     public boolean blocked() {

@@ -167,7 +167,7 @@ public class BackendFirewallCheck extends AbstractCheck {
                         }
                         String where = line == null ? r.decidedBy()
                                 : (r.byPolicy() ? "the INPUT policy" : "the rule") + " at line " + line.lineNumber()
-                                        + " `" + line.text() + "`";
+                                        + " `" + line.text() + "`" + ignoredNote(r);
                         blockedProbes++;
                         if (quoted.add(where)) {
                             blocked.add(dump.name() + ": " + r.verdict() + " of a new connection from " + source + " to "
@@ -187,6 +187,24 @@ public class BackendFirewallCheck extends AbstractCheck {
             }
         }
         return new Simulation(simulated, blocked, accepted, withoutFilter, ports, ips);
+    }
+
+    /**
+     * The verdict stays as CHECKLIST.md rules (those matches are ignored), but an operator must know
+     * that the rule may never see SLB's packets: kube-proxy's {@code -m mark --mark 0x8000/0x8000 -j DROP}
+     * drops only packets kube-proxy marked.
+     */
+    private static String ignoredNote(ProbeResult r) {
+        if (r.ignoredMatches().isEmpty()) {
+            return "";
+        }
+        String matches = r.ignoredMatches().stream()
+                .map(c -> "`" + c.reason() + "` (" + (c.line().equals(r.decidingLine()) ? "this rule"
+                        : "the jump at line " + c.line().lineNumber()) + ")")
+                .collect(Collectors.joining(", "));
+        boolean one = r.ignoredMatches().size() == 1;
+        return "; not evaluated: " + matches + " — the dump does not show whether SLB's packets meet "
+                + (one ? "it" : "them") + "; if they do not, they take another path through the chain";
     }
 
     /** Backend ports of the running listeners (or of every source when the listeners are unknown), health-check ports included. */

@@ -272,6 +272,34 @@ class IptablesSimulatorTests {
     }
 
     @Test
+    void kubeProxyNodeDropsByTheIgnoredMarkMatchAndSaysSo() {
+        IptablesFacts f = analyzer.analyze(Fixtures.read("iptables/kube-proxy.txt"));
+        assertThat(f.tables()).extracting(IptablesTable::name).containsExactly("mangle", "filter");
+        // the localnet rule needs -d 127.0.0.0/8; the mark rule's -m mark is ignored (CHECKLIST.md), so it drops
+        ProbeResult r = probe(f, "100.64.0.1", BACKEND, 80);
+        assertThat(r.verdict()).isEqualTo(Verdict.DROP);
+        assertThat(r.chain()).isEqualTo("KUBE-FIREWALL");
+        assertThat(r.decidingLine().text()).contains("-m mark --mark 0x8000/0x8000 -j DROP");
+        assertThat(r.ignoredMatches()).extracting(ProbeResult.Caveat::reason).containsExactly("-m mark --mark 0x8000/0x8000");
+        assertThat(r.ignoredMatches().get(0).line().lineNumber()).isEqualTo(r.decidingLine().lineNumber());
+        assertThat(r.caveats()).isEmpty();
+    }
+
+    @Test
+    void ignoredMatchesCarryTheirOptionsAndLeaveEvaluatedOnesOut() {
+        IptablesFacts f = dump("ACCEPT",
+                "-p tcp -m tcp --dport 80 -m comment --comment \"web\" -m addrtype ! --src-type LOCAL -m mark --mark 0x1 ! -s 10.0.0.0/8 -j DROP",
+                "-m set --match-set blocked src -j DROP");
+        IptablesRule rule = f.filterTable().orElseThrow().chain("INPUT").orElseThrow().rules().get(0);
+        assertThat(rule.ignoredMatches()).containsExactly("-m addrtype ! --src-type LOCAL", "-m mark --mark 0x1");
+        // -m set is undecidable (a caveat), not an ignored match
+        IptablesRule set = f.filterTable().orElseThrow().chain("INPUT").orElseThrow().rules().get(1);
+        assertThat(set.ignoredMatches()).isEmpty();
+        assertThat(probe(f, "100.64.0.1", BACKEND, 80).ignoredMatches()).hasSize(2);
+        assertThat(probe(dump("DROP"), "100.64.0.1", BACKEND, 80).ignoredMatches()).isEmpty();
+    }
+
+    @Test
     void dockerHostAcceptsByPolicy() {
         IptablesFacts f = analyzer.analyze(Fixtures.read("iptables/docker.txt"));
         assertThat(f.tables()).extracting(IptablesTable::name).containsExactly("nat", "filter");
@@ -313,6 +341,11 @@ class IptablesSimulatorTests {
         // CHECKLIST.md ignores -m addrtype, so ufw-after-input's BROADCAST rule sends the probe to
         // ufw-skip-to-policy-input, whose DROP mirrors the DROP policy
         assertThat(https.decidingLine().text()).isEqualTo("-A ufw-skip-to-policy-input -j DROP");
+        // ...and says which ignored match the path went through
+        assertThat(https.ignoredMatches()).singleElement().satisfies(c -> {
+            assertThat(c.reason()).isEqualTo("-m addrtype --dst-type BROADCAST");
+            assertThat(c.line().lineNumber()).isEqualTo(27);
+        });
         ProbeResult ssh = probe(f, "100.64.0.1", BACKEND, 22);
         assertThat(ssh.verdict()).isEqualTo(Verdict.ACCEPT);
         assertThat(ssh.caveats()).hasSize(2).allMatch(c -> c.reason().contains("-m recent"));

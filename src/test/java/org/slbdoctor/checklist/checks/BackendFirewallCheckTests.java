@@ -72,6 +72,28 @@ class BackendFirewallCheckTests {
     }
 
     @Test
+    void aKubeProxyMarkRuleStillFailsButTheFindingSaysItsMarkWasNotEvaluated() {
+        Finding f = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "node-1 iptables-save", "iptables/kube-proxy.txt")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.summary()).contains("node-1 iptables-save: DROP of a new connection from 100.64.0.1")
+                .contains("-m mark --mark 0x8000/0x8000 -j DROP")
+                .contains("not evaluated: `-m mark --mark 0x8000/0x8000` (this rule)")
+                .contains("the dump does not show whether SLB's packets meet it");
+        // a rule without ignored matches gets no such note
+        Finding csf = check.evaluate(web().with(observed(),
+                TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "web-1 iptables-save", "iptables/csf-drop-100-64.txt")));
+        assertThat(csf.summary()).doesNotContain("not evaluated");
+        // an ignored match on a jump taken to the deciding rule is named with the jump's line
+        Finding ufw = check.evaluate(TestSnapshots.instance().listener(TestListeners.http(443))
+                .backend("i-a", "192.168.0.11", 100).with(observed(),
+                        TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "ufw", "iptables/ufw.txt")));
+        assertThat(ufw.status()).isEqualTo(Status.FAIL);
+        assertThat(ufw.summary()).contains("`-A ufw-skip-to-policy-input -j DROP`; not evaluated: "
+                + "`-m addrtype --dst-type BROADCAST` (the jump at line 27)");
+    }
+
+    @Test
     void passesWhenEveryProbeIsAccepted() {
         Finding f = check.evaluate(web().with(observed(),
                 TestArtifacts.fixture(ArtifactKind.IPTABLES_SAVE, "web-1 iptables-save", "iptables/csf-whitelisted.txt")));
