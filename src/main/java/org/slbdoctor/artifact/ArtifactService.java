@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.slbdoctor.instance.InstanceProblem;
 import org.slbdoctor.instance.SlbInstance;
 import org.slbdoctor.instance.SlbInstanceRepository;
 import org.slf4j.Logger;
@@ -232,12 +233,12 @@ public class ArtifactService {
 
     private SlbInstance instance(String loadBalancerId) {
         return instances.findByLoadBalancerId(loadBalancerId)
-                .orElseThrow(() -> notFound("No registered instance " + loadBalancerId + "."));
+                .orElseThrow(() -> InstanceProblem.notFound(loadBalancerId));
     }
 
     private static ErrorResponseException notFound(String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        p.setTitle("Not found");
+        p.setTitle("Artifact not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, p, null);
     }
 

@@ -1,5 +1,6 @@
 package org.slbdoctor.diagnosis;
 
+import org.slbdoctor.instance.InstanceProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -18,8 +19,7 @@ public class DiagnosisNotFound extends ErrorResponseException {
     }
 
     public static DiagnosisNotFound instance(String loadBalancerId) {
-        return new DiagnosisNotFound("Instance not found",
-                "No registered instance has the id " + loadBalancerId + ".");
+        return new DiagnosisNotFound(InstanceProblem.NOT_FOUND_TITLE, InstanceProblem.notFoundDetail(loadBalancerId));
     }
 
     public static DiagnosisNotFound diagnosis(String loadBalancerId, long id) {

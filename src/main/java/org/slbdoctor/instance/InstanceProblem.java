@@ -30,9 +30,16 @@ public class InstanceProblem extends ErrorResponseException {
                 "Instance " + loadBalancerId + " is already registered.", null);
     }
 
+    /** The title of every 404 for an instance id that is not registered, whichever endpoint answers it. */
+    public static final String NOT_FOUND_TITLE = "Instance not found";
+
+    /** The detail of that 404: one wording for every endpoint, saying what to do. */
+    public static String notFoundDetail(String loadBalancerId) {
+        return "No registered instance " + loadBalancerId + "; register it first (POST /api/instances).";
+    }
+
     public static InstanceProblem notFound(String loadBalancerId) {
-        return new InstanceProblem(HttpStatus.NOT_FOUND, "Not found",
-                "Instance " + loadBalancerId + " is not registered.", null);
+        return new InstanceProblem(HttpStatus.NOT_FOUND, NOT_FOUND_TITLE, notFoundDetail(loadBalancerId), null);
     }
 
     public static InstanceProblem unknownRegion(String regionId) {

@@ -2,13 +2,11 @@ package org.slbdoctor.observation;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.slbdoctor.instance.InstanceProblem;
 import org.slbdoctor.instance.SlbInstance;
 import org.slbdoctor.instance.SlbInstanceRepository;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /** Reads and replaces an instance's observations; every replacement is a new version. */
 @Service
@@ -55,12 +53,7 @@ public class ObservationService {
     }
 
     private SlbInstance instance(String loadBalancerId) {
-        return instances.findByLoadBalancerId(loadBalancerId).orElseThrow(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "No registered instance " + loadBalancerId + ".");
-            problem.setTitle("Instance not found");
-            return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-        });
+        return instances.findByLoadBalancerId(loadBalancerId).orElseThrow(() -> InstanceProblem.notFound(loadBalancerId));
     }
 
     private static CurrentObservations toCurrent(ObservationSet set) {

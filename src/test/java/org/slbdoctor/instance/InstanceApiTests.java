@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -138,6 +139,22 @@ class InstanceApiTests {
     void viewersCannotRegister() throws Exception {
         register("cn-hangzhou", HEALTHY).andExpect(status().isForbidden());
         mvc.perform(get("/api/instances")).andExpect(status().isOk());
+    }
+
+    @Test
+    void everyEndpointAnswersAnUnregisteredIdWithTheSameProblem() throws Exception {
+        String id = "lb-bp1notregistered00000";
+        String base = "/api/instances/" + id;
+        for (var request : java.util.List.of(get(base), get(base + "/observations"),
+                put(base + "/observations").contentType(MediaType.APPLICATION_JSON).content("{}"),
+                get(base + "/artifacts"), get(base + "/diagnoses"), post(base + "/diagnoses"), get(base + "/diagnoses/1"),
+                get(base + "/diagnoses/1/record.pdf"))) {
+            mvc.perform(request).andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.title").value("Instance not found"))
+                    .andExpect(jsonPath("$.detail").value(
+                            "No registered instance " + id + "; register it first (POST /api/instances)."));
+        }
     }
 
     @Test
