@@ -27,12 +27,12 @@ public record IptablesRule(String chain, LineRef line, List<String> args, String
         return spec.uncertain();
     }
 
-    /** Match modules the simulation reads in full, or that cannot narrow which packets a rule takes ({@code comment}). */
     /** Options that are not a match module's own: they end the module's option list. */
     private static final Set<String> ENDS_A_MATCH = Set.of("-m", "--match", "-j", "--jump", "-g", "--goto", "-s",
             "--source", "--src", "-d", "--destination", "--dst", "-p", "--protocol", "-i", "--in-interface", "-o",
             "--out-interface", "-f", "--fragment");
 
+    /** Match modules the simulation reads in full, or that cannot narrow which packets a rule takes ({@code comment}). */
     private static final Set<String> EVALUATED_MODULES = Set.of("tcp", "udp", "multiport", "state", "conntrack",
             "iprange", "comment", "icmp");
 
